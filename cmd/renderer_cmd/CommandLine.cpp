@@ -1,0 +1,133 @@
+#include "CommandLine.h"
+
+#include <boost/program_options.hpp>
+#include <sstream>
+
+#include "core/Error.h"
+
+namespace po = boost::program_options;
+
+namespace rt {
+namespace {
+
+po::options_description optionsDescription() {
+    po::options_description d("Options");
+    // clang-format off
+    d.add_options()
+        ("help,h", "print this help and exit")
+        ("in", po::value<std::vector<std::string>>()->composing(),
+            "scene file (.rdla); repeatable, later files override earlier ones")
+        ("out", po::value<std::string>(), "beauty output file (.exr, .png, .jpg, .tif)")
+        ("size", po::value<std::vector<std::string>>()->multitoken(),
+            "W H: image size in pixels (overrides image_width/image_height)")
+        ("res", po::value<float>(), "resolution divisor (overrides res)")
+        ("threads", po::value<int>(), "render threads (default: every core)")
+        ("scene_var", po::value<std::vector<std::string>>()->composing(),
+            "NAME VALUE: set any scene variable; repeatable")
+        ("info", po::bool_switch(), "verbose log")
+        ("unsafe_scene", po::bool_switch(),
+            "let scene files use io, os.execute and require (trusted scenes only)");
+    // clang-format on
+    return d;
+}
+
+// How many values each value-taking option consumes. These options are parsed here,
+// token by token, so that a value beginning with '-' (a negative number) is taken as a
+// value rather than mistaken for an option; Boost then validates and stores them.
+int valueCount(const std::string& key) {
+    if (key == "size" || key == "scene_var") return 2;
+    if (key == "in" || key == "out" || key == "res" || key == "threads") return 1;
+    return 0;
+}
+
+std::string valueSyntax(const std::string& key) {
+    if (key == "size") return "-size WIDTH HEIGHT";
+    if (key == "scene_var") return "-scene_var NAME VALUE";
+    return "-" + key + " VALUE";
+}
+
+std::vector<po::option> parseValueOptions(std::vector<std::string>& args) {
+    if (args.empty() || args[0].size() < 2 || args[0][0] != '-') return {};
+    std::string key = args[0].substr(args[0][1] == '-' ? 2 : 1);
+    const size_t count = static_cast<size_t>(valueCount(key));
+    if (count == 0) return {};
+    if (args.size() < count + 1) {
+        throw UsageError("option '-" + key + "' needs " + (count == 2 ? "two values" : "a value") +
+                         " (" + valueSyntax(key) + ")");
+    }
+    po::option option;
+    option.string_key = key;
+    option.value.assign(args.begin() + 1, args.begin() + 1 + static_cast<long>(count));
+    option.original_tokens.assign(args.begin(), args.begin() + 1 + static_cast<long>(count));
+    args.erase(args.begin(), args.begin() + 1 + static_cast<long>(count));
+    return {option};
+}
+
+int parsePositiveInt(const std::string& text, const std::string& option) {
+    try {
+        size_t used = 0;
+        const int value = std::stoi(text, &used);
+        if (used == text.size() && value > 0) return value;
+    } catch (const std::exception&) {
+    }
+    throw UsageError("option '-" + option + "': '" + text + "' is not a positive integer");
+}
+
+}  // namespace
+
+std::string usageText() {
+    std::ostringstream s;
+    s << "Usage: renderer_cmd -in scene.rdla [-in more.rdla ...] [-out image.exr] [options]\n\n"
+      << optionsDescription()
+      << "\nExit codes: 0 success, 1 render or write failure, 2 bad command line or scene.\n";
+    return s.str();
+}
+
+CommandLine parseCommandLine(int argc, const char* const argv[]) {
+    const po::options_description description = optionsDescription();
+    po::variables_map vm;
+    try {
+        const int style = po::command_line_style::allow_long |
+                          po::command_line_style::allow_long_disguise |
+                          po::command_line_style::long_allow_next |
+                          po::command_line_style::allow_short |
+                          po::command_line_style::short_allow_next;
+        po::store(po::command_line_parser(argc, argv)
+                      .options(description)
+                      .style(style)
+                      .extra_style_parser(parseValueOptions)
+                      .run(),
+                  vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw UsageError(e.what());
+    }
+
+    CommandLine cl;
+    cl.help = vm.count("help") > 0;
+    if (vm.count("in")) cl.inputs = vm["in"].as<std::vector<std::string>>();
+    if (vm.count("out")) cl.out = vm["out"].as<std::string>();
+    if (vm.count("size")) {
+        const auto& v = vm["size"].as<std::vector<std::string>>();
+        if (v.size() != 2) throw UsageError("option '-size' needs two values: -size WIDTH HEIGHT");
+        cl.size = std::make_pair(parsePositiveInt(v[0], "size"), parsePositiveInt(v[1], "size"));
+    }
+    if (vm.count("res")) {
+        cl.res = vm["res"].as<float>();
+        if (!(*cl.res > 0.0f)) throw UsageError("option '-res': the divisor must be positive");
+    }
+    if (vm.count("threads")) {
+        cl.threads = vm["threads"].as<int>();
+        if (cl.threads < 1) throw UsageError("option '-threads': must be at least 1");
+    }
+    if (vm.count("scene_var")) {
+        const auto& v = vm["scene_var"].as<std::vector<std::string>>();
+        for (size_t i = 0; i + 1 < v.size(); i += 2) cl.sceneVars.emplace_back(v[i], v[i + 1]);
+    }
+    cl.info = vm["info"].as<bool>();
+    cl.unsafeScene = vm["unsafe_scene"].as<bool>();
+    if (!cl.help && cl.inputs.empty()) throw UsageError("no scene file given: use -in FILE");
+    return cl;
+}
+
+}  // namespace rt

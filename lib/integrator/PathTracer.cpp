@@ -1,0 +1,152 @@
+#include "integrator/PathTracer.h"
+
+#include <limits>
+
+#include "shading/Bsdf.h"
+
+namespace rt {
+namespace {
+
+float powerHeuristic(float pdfA, float pdfB) {
+    const float a = pdfA * pdfA, b = pdfB * pdfB;
+    if (std::isinf(a)) return 1.0f;
+    return a + b > 0.0f ? a / (a + b) : 0.0f;
+}
+
+// Russian roulette starts after this many bounces; survivors are reweighted, so the
+// estimate stays unbiased.
+constexpr int kRouletteStartDepth = 3;
+
+// Where a path came from, for weighting emission that the next ray finds.
+struct PathState {
+    bool fromCamera = true;
+    bool lastScatterDelta = true;
+    float lastScatterPdf = 0.0f;
+    int lastLightSet = -1;
+};
+
+}  // namespace
+
+PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler,
+                              TraceCounters& counters) const {
+    PixelSample out;
+    const auto& lights = m_scene.lights();
+    Color radiance(0.0f), throughput(1.0f);
+    Ray ray = cameraRay;
+    PathState state;
+
+    // Emission found by the current ray: visible lights for camera rays, otherwise
+    // lights of the last surface's light set, MIS-weighted against light sampling.
+    auto addEmission = [&](int light, const LightHit& lightHit) {
+        if (state.fromCamera) {
+            if (lights[light]->visibleInCamera()) radiance += throughput * lightHit.radiance;
+            return;
+        }
+        if (!m_scene.illuminates(state.lastLightSet, light)) return;
+        float weight = 1.0f;
+        if (!state.lastScatterDelta) {
+            const float choice = 1.0f / m_scene.lightsOf(state.lastLightSet).size();
+            weight = powerHeuristic(state.lastScatterPdf, lightHit.pdf * choice);
+        }
+        radiance += throughput * lightHit.radiance * weight;
+    };
+
+    for (int depth = 0;; ++depth) {
+        Hit hit;
+        const bool hitSurface = m_scene.accel().intersect(ray, hit);
+        ++counters.rays;
+
+        // Lights are not occluders (as in MoonRay): a ray collects the emission of every
+        // light it crosses before the surface it hits. Shadow rays likewise test geometry
+        // only, which keeps light sampling and BSDF sampling consistent for MIS.
+        Ray segment = ray;
+        if (hitSurface) segment.tFar = hit.t;
+        for (int light : m_scene.finiteLights()) {
+            LightHit lightHit;
+            if (lights[light]->intersect(segment, lightHit)) addEmission(light, lightHit);
+        }
+        if (!hitSurface) {
+            const Vec3f dir = ray.dir.normalized();
+            for (int light : m_scene.infiniteLights()) {
+                LightHit lightHit;
+                if (lights[light]->escaped(ray.org, dir, lightHit)) addEmission(light, lightHit);
+            }
+            break;
+        }
+
+        const Bsdf bsdf(m_scene.material(hit.geometry), hit.ng);
+        const Vec3f wo = -ray.dir.normalized();
+        if (state.fromCamera) {
+            out.alpha = 1.0f;
+            out.depth = m_scene.camera().depth(hit.position);
+            out.normal = hit.ng.dot(wo) >= 0.0f ? hit.ng : -hit.ng;
+            out.albedo = bsdf.albedo();
+        }
+        if (depth >= m_maxDepth) break;
+
+        sampler.setDimension(kCameraDimensions + static_cast<uint32_t>(depth) * kDimensionsPerBounce);
+        const float uLightChoice = sampler.get1D();
+        const Vec2f uLight = sampler.get2D();
+        const float uLobe = sampler.get1D();
+        const Vec2f uBsdf = sampler.get2D();
+        const float uRoulette = sampler.get1D();
+
+        // Next-event estimation: one light of this surface's light set, chosen uniformly.
+        const int lightSet = m_scene.lightSet(hit.geometry);
+        const std::vector<int>& setLights = m_scene.lightsOf(lightSet);
+        if (!setLights.empty() && bsdf.hasNonDeltaLobes()) {
+            const size_t count = setLights.size();
+            const size_t chosen = std::min(static_cast<size_t>(uLightChoice * count), count - 1);
+            LightSample ls;
+            if (lights[setLights[chosen]]->sample(hit.position, uLight, ls) && ls.pdf > 0.0f &&
+                !isBlack(ls.radiance)) {
+                const Color f = bsdf.eval(wo, ls.wi);
+                if (!isBlack(f)) {
+                    Ray shadow;
+                    shadow.org = offsetRayOrigin(hit.position, hit.ng, ls.wi);
+                    shadow.dir = ls.wi;
+                    shadow.tFar = std::isinf(ls.distance)
+                                      ? std::numeric_limits<float>::infinity()
+                                      : ls.distance * (1.0f - 1e-4f);
+                    ++counters.rays;
+                    if (!m_scene.accel().occluded(shadow)) {
+                        const float lightPdf = ls.pdf / static_cast<float>(count);
+                        const float weight = powerHeuristic(lightPdf, bsdf.pdf(wo, ls.wi));
+                        radiance += throughput * f * ls.radiance * (weight / lightPdf);
+                    }
+                }
+            }
+        }
+
+        BsdfSample bs;
+        if (!bsdf.sample(wo, uLobe, uBsdf, bs)) break;
+        throughput *= bs.weight;
+        if (isBlack(throughput) || !isFinite(throughput)) break;
+        state.fromCamera = false;
+        state.lastScatterDelta = bs.isDelta;
+        state.lastScatterPdf = bs.pdf;
+        state.lastLightSet = lightSet;
+
+        if (depth >= kRouletteStartDepth) {
+            const float survive = std::min(1.0f, maxComponent(throughput));
+            if (uRoulette >= survive) break;
+            throughput /= survive;
+        }
+
+        ray.org = offsetRayOrigin(hit.position, hit.ng, bs.wi);
+        ray.dir = bs.wi;
+        ray.tNear = 0.0f;
+        ray.tFar = std::numeric_limits<float>::infinity();
+    }
+
+    // A non-finite sample would poison the pixel's sums forever: drop its radiance and
+    // count it, so the render reports the problem instead of hiding it.
+    if (isFinite(radiance)) {
+        out.radiance = radiance;
+    } else {
+        ++counters.nonFiniteSamples;
+    }
+    return out;
+}
+
+}  // namespace rt

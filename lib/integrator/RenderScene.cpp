@@ -1,0 +1,52 @@
+#include "integrator/RenderScene.h"
+
+#include <numeric>
+
+#include "core/Error.h"
+
+namespace rt {
+
+RenderScene::RenderScene(const Scene& scene)
+    : m_width(scene.vars.renderWidth()),
+      m_height(scene.vars.renderHeight()),
+      m_camera(scene.camera, m_width, m_height),
+      m_lights(createLights(scene.lights)) {
+    // Light sets: the scene's sets, then one implicit set of every light for layer
+    // entries that name none.
+    const int allLightsSet = static_cast<int>(scene.lightSets.size());
+    for (const LightSet& set : scene.lightSets) {
+        for (int light : set.lights) {
+            if (light < 0 || light >= static_cast<int>(m_lights.size())) {
+                throw SceneError("light set '" + set.name + "' names an unknown light");
+            }
+        }
+        m_setLights.push_back(set.lights);
+    }
+    std::vector<int> all(m_lights.size());
+    std::iota(all.begin(), all.end(), 0);
+    m_setLights.push_back(all);
+    for (const std::vector<int>& lights : m_setLights) {
+        std::vector<bool> membership(m_lights.size(), false);
+        for (int light : lights) membership[static_cast<size_t>(light)] = true;
+        m_setMembership.push_back(std::move(membership));
+    }
+
+    for (const LayerAssignment& entry : scene.layer) {
+        if (entry.geometry < 0 || entry.geometry >= static_cast<int>(scene.geometries.size()) ||
+            entry.material < 0 || entry.material >= static_cast<int>(scene.materials.size()) ||
+            entry.lightSet >= static_cast<int>(scene.lightSets.size())) {
+            throw SceneError("layer entry refers to a missing geometry, material or light set");
+        }
+        m_shapes.push_back(&scene.geometries[static_cast<size_t>(entry.geometry)].shape);
+        m_materials.push_back(&scene.materials[static_cast<size_t>(entry.material)]);
+        m_lightSetOfGeometry.push_back(entry.lightSet < 0 ? allLightsSet : entry.lightSet);
+    }
+    m_accel = std::make_unique<EmbreeScene>(m_shapes);
+
+    for (size_t i = 0; i < m_lights.size(); ++i) {
+        (m_lights[i]->isInfinite() ? m_infiniteLights : m_finiteLights)
+            .push_back(static_cast<int>(i));
+    }
+}
+
+}  // namespace rt

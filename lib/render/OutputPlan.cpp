@@ -1,0 +1,140 @@
+#include "render/OutputPlan.h"
+
+#include <algorithm>
+
+#include "io/LdrFile.h"
+
+namespace rt {
+namespace {
+
+int componentCount(OutputResult result) {
+    switch (result) {
+        case OutputResult::Alpha:
+        case OutputResult::Depth: return 1;
+        default: return 3;
+    }
+}
+
+RenderOutput defaultBeauty(const std::string& path) {
+    RenderOutput beauty;
+    beauty.name = "(default beauty)";
+    beauty.fileName = path;
+    beauty.result = OutputResult::Beauty;
+    return beauty;
+}
+
+RenderOutput alphaFor(const RenderOutput& beauty) {
+    RenderOutput alpha = beauty;
+    alpha.name = "(default alpha)";
+    alpha.result = OutputResult::Alpha;
+    alpha.channelName.clear();
+    return alpha;
+}
+
+// The value of component `c` of an output at a pixel.
+float resolve(const Film& film, OutputResult result, int x, int y, int c) {
+    switch (result) {
+        case OutputResult::Beauty: return film.beauty(x, y)[c];
+        case OutputResult::Alpha: return film.alpha(x, y);
+        case OutputResult::Depth: return film.depth(x, y);
+        case OutputResult::Normal: return film.normal(x, y)[c];
+        case OutputResult::Albedo: return film.albedo(x, y)[c];
+    }
+    return 0.0f;
+}
+
+}  // namespace
+
+std::vector<std::string> channelNames(const RenderOutput& output) {
+    static const char* rgb[] = {"R", "G", "B"};
+    static const char* xyz[] = {"X", "Y", "Z"};
+    const bool vector = output.result == OutputResult::Normal;
+    if (componentCount(output.result) == 1) {
+        if (!output.channelName.empty()) return {output.channelName};
+        return {output.result == OutputResult::Alpha ? "A" : "Z"};
+    }
+    std::string prefix = output.channelName;
+    if (prefix.empty()) {
+        if (output.result == OutputResult::Normal) prefix = "N";
+        if (output.result == OutputResult::Albedo) prefix = "albedo";
+    }
+    std::vector<std::string> names;
+    for (int c = 0; c < 3; ++c) {
+        const std::string suffix = vector ? xyz[c] : rgb[c];
+        names.push_back(prefix.empty() ? suffix : prefix + "." + suffix);
+    }
+    return names;
+}
+
+std::vector<OutputFile> planOutputs(const std::vector<RenderOutput>& outputs,
+                                    const std::string& beautyOverride) {
+    std::vector<RenderOutput> active;
+    for (const RenderOutput& o : outputs) {
+        if (o.active) active.push_back(o);
+    }
+    auto beauty = std::find_if(active.begin(), active.end(), [](const RenderOutput& o) {
+        return o.result == OutputResult::Beauty;
+    });
+    if (!beautyOverride.empty()) {
+        if (beauty != active.end()) {
+            const std::string oldFile = beauty->fileName;
+            for (RenderOutput& o : active) {
+                if (o.fileName == oldFile) o.fileName = beautyOverride;
+            }
+        } else {
+            active.push_back(defaultBeauty(beautyOverride));
+            active.push_back(alphaFor(active.back()));
+        }
+    } else if (active.empty()) {
+        active.push_back(defaultBeauty("scene.exr"));
+        active.push_back(alphaFor(active.back()));
+    }
+
+    std::vector<OutputFile> files;
+    for (const RenderOutput& o : active) {
+        auto file = std::find_if(files.begin(), files.end(),
+                                 [&](const OutputFile& f) { return f.path == o.fileName; });
+        if (file == files.end()) {
+            files.push_back({o.fileName, o.compression, {}});
+            file = files.end() - 1;
+        }
+        if (isLdrExtension(o.fileName) && o.result != OutputResult::Beauty &&
+            o.result != OutputResult::Alpha) {
+            throw SceneError(o.where, "RenderOutput '" + o.name + "': an 8-bit image file ('" +
+                                          o.fileName + "') holds only beauty and alpha");
+        }
+        for (const std::string& name : channelNames(o)) {
+            for (const RenderOutput& other : file->outputs) {
+                const std::vector<std::string> taken = channelNames(other);
+                if (std::find(taken.begin(), taken.end(), name) != taken.end()) {
+                    throw SceneError(o.where, "RenderOutput '" + o.name + "': channel '" + name +
+                                                  "' of '" + o.fileName +
+                                                  "' is already written by '" + other.name + "'");
+                }
+            }
+        }
+        file->outputs.push_back(o);
+    }
+    return files;
+}
+
+ImageBuffer buildOutputImage(const OutputFile& file, const Film& film) {
+    ImageBuffer image(film.width(), film.height());
+    for (const RenderOutput& output : file.outputs) {
+        const std::vector<std::string> names = channelNames(output);
+        const PixelType type =
+            output.channelFormat == ChannelFormat::Half ? PixelType::Half : PixelType::Float;
+        for (size_t c = 0; c < names.size(); ++c) {
+            ImageChannel& channel = image.addChannel(names[c], type);
+            for (int y = 0; y < film.height(); ++y) {
+                for (int x = 0; x < film.width(); ++x) {
+                    channel.floats[image.index(x, y)] =
+                        resolve(film, output.result, x, y, static_cast<int>(c));
+                }
+            }
+        }
+    }
+    return image;
+}
+
+}  // namespace rt

@@ -1,0 +1,32 @@
+#pragma once
+// Which files a render writes and which channels go into each: RenderOutput objects
+// that share a file name become one file (MoonRay semantics).
+#include <string>
+#include <vector>
+
+#include "film/Film.h"
+#include "io/ImageBuffer.h"
+#include "scene/RenderOutput.h"
+
+namespace rt {
+
+struct OutputFile {
+    std::string path;
+    Compression compression = Compression::Zip;
+    std::vector<RenderOutput> outputs;
+};
+
+// Groups the scene's active outputs by file. `beautyOverride` (-out) replaces the file
+// of the beauty output (outputs sharing that file move with it); with no beauty output
+// a beauty + alpha file is added. Without any output and override: "scene.exr".
+// Throws SceneError (with the output's location) for outputs a file type cannot hold.
+std::vector<OutputFile> planOutputs(const std::vector<RenderOutput>& outputs,
+                                    const std::string& beautyOverride);
+
+// The channels of one output file, resolved from the film.
+ImageBuffer buildOutputImage(const OutputFile& file, const Film& film);
+
+// Default channel names of a result, e.g. beauty -> R,G,B; normal -> N.X,N.Y,N.Z.
+std::vector<std::string> channelNames(const RenderOutput& output);
+
+}  // namespace rt

@@ -1,0 +1,81 @@
+#include "render/TileRenderer.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
+#include <tbb/task_arena.h>
+
+#include <mutex>
+
+namespace rt {
+
+struct TileRenderer::Parallel {
+    tbb::task_arena arena;
+    std::mutex countersMutex;
+    TraceCounters counters;
+
+    explicit Parallel(int threads)
+        : arena(threads > 0 ? threads : tbb::task_arena::automatic) {}
+};
+
+TileRenderer::TileRenderer(const RenderScene& scene, const PathTracer& tracer, Film& film,
+                           const TileRendererSettings& settings)
+    : m_scene(scene),
+      m_tracer(tracer),
+      m_film(film),
+      m_settings(settings),
+      m_grid(film.width(), film.height(), settings.tileSize),
+      m_parallel(std::make_unique<Parallel>(settings.threads)) {}
+
+TileRenderer::~TileRenderer() = default;
+
+int TileRenderer::threads() const { return m_parallel->arena.max_concurrency(); }
+
+TraceCounters TileRenderer::counters() const {
+    std::lock_guard<std::mutex> lock(m_parallel->countersMutex);
+    return m_parallel->counters;
+}
+
+void TileRenderer::renderTile(const Tile& tile, const SampleTarget& target,
+                              TraceCounters& counters) {
+    const CameraRayGenerator& camera = m_scene.camera();
+    for (int y = tile.y0; y < tile.y1; ++y) {
+        for (int x = tile.x0; x < tile.x1; ++x) {
+            PixelAccumulator& pixel = m_film.at(x, y);
+            const uint32_t wanted = target(x, y);
+            for (uint32_t index = pixel.sampleCount; index < wanted; ++index) {
+                PixelSampler sampler(Vec2i(x, y), index, m_settings.seed);
+                const Vec2f jitter = sampler.get2D();  // box pixel filter
+                const Ray ray = camera.generate(static_cast<float>(x) + jitter.x,
+                                                static_cast<float>(y) + jitter.y);
+                pixel.add(m_tracer.trace(ray, sampler, counters));
+            }
+        }
+    }
+}
+
+bool TileRenderer::runPass(const SampleTarget& target, const std::atomic<bool>* stop) {
+    std::atomic<bool> stopped{false};
+    m_parallel->arena.execute([&] {
+        tbb::parallel_for(
+            tbb::blocked_range<size_t>(0, m_grid.size(), 1),
+            [&](const tbb::blocked_range<size_t>& range) {
+                TraceCounters local;
+                for (size_t i = range.begin(); i != range.end(); ++i) {
+                    // The stop flag is checked between tiles: a stop never waits for a
+                    // whole pass.
+                    if (stop && stop->load(std::memory_order_relaxed)) {
+                        stopped = true;
+                        break;
+                    }
+                    renderTile(m_grid[i], target, local);
+                }
+                std::lock_guard<std::mutex> lock(m_parallel->countersMutex);
+                m_parallel->counters += local;
+            },
+            tbb::simple_partitioner());
+    });
+    return !stopped;
+}
+
+}  // namespace rt

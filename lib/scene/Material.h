@@ -1,0 +1,22 @@
+#pragma once
+// A subset of MoonRay's DwaBaseMaterial. Lobes (see doc/SHADING.md):
+//   metallic        -> GGX conductor tinted by diffuse_color
+//   transmission    -> dielectric (smooth when roughness == 0), refractive_index
+//   the remainder   -> Lambert diffuse_color under a GGX dielectric coat of weight `specular`
+#include <string>
+
+#include "core/Math.h"
+
+namespace rt {
+
+struct Material {
+    std::string name;
+    Color diffuseColor{0.8f, 0.8f, 0.8f};
+    float metallic = 0.0f;         // [0,1]
+    float specular = 1.0f;         // coat weight [0,1]
+    float roughness = 0.5f;        // perceptual roughness [0,1]; GGX alpha = roughness^2
+    float transmission = 0.0f;     // [0,1]
+    float refractiveIndex = 1.5f;  // > 0
+};
+
+}  // namespace rt

@@ -1,0 +1,29 @@
+#pragma once
+#include <map>
+#include <string>
+
+#include "core/Error.h"
+
+namespace rt {
+
+// MoonRay RenderOutput `result` values we support; numbers match MoonRay's enum where
+// MoonRay defines one. Our own results (depth, normal, albedo) use names.
+enum class OutputResult { Beauty = 0, Alpha = 1, Depth = 100, Normal = 101, Albedo = 102 };
+enum class ChannelFormat { Half, Float };
+enum class Compression { None, Zip, Piz };
+
+struct RenderOutput {
+    std::string name;  // the object name, e.g. "/out"
+    SourceLocation where;
+    OutputResult result = OutputResult::Beauty;
+    std::string fileName = "scene.exr";  // resolved relative to the working directory
+    std::string channelName;             // empty: the result's default channel names
+    ChannelFormat channelFormat = ChannelFormat::Half;
+    Compression compression = Compression::Zip;
+    bool active = true;
+    // Other MoonRay attributes that were set (checkpoint_file_name,
+    // checkpoint_multi_version_file_name, resume_file_name), as text.
+    std::map<std::string, std::string> extra;
+};
+
+}  // namespace rt

@@ -1,0 +1,48 @@
+#pragma once
+// The scene model after loading: plain data, every geometry already in world space.
+// Built by lib/lua (RDLA) or directly by tests through the same structures.
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "geometry/Sphere.h"
+#include "geometry/TriangleMesh.h"
+#include "scene/Camera.h"
+#include "scene/LightDesc.h"
+#include "scene/Material.h"
+#include "scene/RenderOutput.h"
+#include "scene/SceneVariables.h"
+
+namespace rt {
+
+struct Geometry {
+    std::string name;
+    SourceLocation where;
+    std::variant<TriangleMesh, Sphere> shape;
+};
+
+// A Layer entry: geometry drawn with a material, lit by a light set.
+struct LayerAssignment {
+    int geometry = -1;  // index into Scene::geometries
+    int material = -1;  // index into Scene::materials
+    int lightSet = -1;  // index into Scene::lightSets; -1 = every light
+};
+
+struct LightSet {
+    std::string name;
+    std::vector<int> lights;  // indices into Scene::lights
+};
+
+struct Scene {
+    std::string sourcePath;  // first scene file, for metadata
+    SceneVariables vars;
+    PerspectiveCamera camera;  // the active camera
+    std::vector<Geometry> geometries;
+    std::vector<Material> materials;
+    std::vector<LightDesc> lights;
+    std::vector<LightSet> lightSets;
+    std::vector<LayerAssignment> layer;  // the active layer
+    std::vector<RenderOutput> outputs;
+};
+
+}  // namespace rt

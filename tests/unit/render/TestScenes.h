@@ -1,0 +1,36 @@
+#pragma once
+// Scenes built directly through the scene model, for analytic render tests.
+#include "core/Transform.h"
+#include "scene/Scene.h"
+
+namespace rt::test {
+
+// A unit sphere at the origin seen by a camera at (0, 0, 5) looking down -Z.
+inline Scene sphereScene(const Material& material, int size, int pixelSamples) {
+    Scene scene;
+    scene.vars.imageWidth = size;
+    scene.vars.imageHeight = size;
+    scene.vars.pixelSamples = pixelSamples;
+    scene.camera.nodeXform = translateMatrix(Vec3f(0.0f, 0.0f, 5.0f));
+    scene.geometries.push_back({"/sphere", {}, Sphere{Vec3f(0.0f), 1.0f}});
+    scene.materials.push_back(material);
+    scene.layer.push_back({0, 0, -1});
+    return scene;
+}
+
+inline LightDesc constantEnvironment(const Color& radiance) {
+    LightDesc env;
+    env.type = LightType::Env;
+    env.name = "/env";
+    env.color = radiance;
+    return env;
+}
+
+inline Material lambert(const Color& albedo) {
+    Material m;
+    m.diffuseColor = albedo;
+    m.specular = 0.0f;
+    return m;
+}
+
+}  // namespace rt::test
