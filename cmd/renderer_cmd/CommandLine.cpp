@@ -87,11 +87,10 @@ CommandLine parseCommandLine(int argc, const char* const argv[]) {
     const po::options_description description = optionsDescription();
     po::variables_map vm;
     try {
-        const int style = po::command_line_style::allow_long |
-                          po::command_line_style::allow_long_disguise |
-                          po::command_line_style::long_allow_next |
-                          po::command_line_style::allow_short |
-                          po::command_line_style::short_allow_next;
+        const int style =
+            po::command_line_style::allow_long | po::command_line_style::allow_long_disguise |
+            po::command_line_style::long_allow_next | po::command_line_style::allow_short |
+            po::command_line_style::short_allow_next;
         po::store(po::command_line_parser(argc, argv)
                       .options(description)
                       .style(style)

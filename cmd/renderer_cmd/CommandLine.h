@@ -9,15 +9,15 @@
 namespace rt {
 
 struct CommandLine {
-    std::vector<std::string> inputs;  // -in, in order
-    std::string out;                  // -out
-    std::optional<std::pair<int, int>> size;  // -size W H
-    std::optional<float> res;         // -res DIVISOR
-    int threads = 0;                  // -threads; 0 = every core
+    std::vector<std::string> inputs;                             // -in, in order
+    std::string out;                                             // -out
+    std::optional<std::pair<int, int>> size;                     // -size W H
+    std::optional<float> res;                                    // -res DIVISOR
+    int threads = 0;                                             // -threads; 0 = every core
     std::vector<std::pair<std::string, std::string>> sceneVars;  // -scene_var NAME VALUE
-    bool info = false;                // -info
-    bool unsafeScene = false;         // -unsafe_scene
-    bool help = false;                // -h / -help
+    bool info = false;                                           // -info
+    bool unsafeScene = false;                                    // -unsafe_scene
+    bool help = false;                                           // -h / -help
 };
 
 // Throws UsageError with a message naming the offending option.

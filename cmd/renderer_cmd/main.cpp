@@ -11,7 +11,9 @@
 
 namespace {
 
-int exitCode(rt::ExitCode code) { return static_cast<int>(code); }
+int exitCode(rt::ExitCode code) {
+    return static_cast<int>(code);
+}
 
 }  // namespace
 

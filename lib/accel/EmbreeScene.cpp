@@ -52,8 +52,7 @@ struct EmbreeScene::Impl {
     void attachMesh(const TriangleMesh& mesh, unsigned id) {
         RTCGeometry geom = rtcNewGeometry(device, RTC_GEOMETRY_TYPE_TRIANGLE);
         rtcSetSharedGeometryBuffer(geom, RTC_BUFFER_TYPE_VERTEX, 0, RTC_FORMAT_FLOAT3,
-                                   mesh.positions.data(), 0, sizeof(Vec3f),
-                                   mesh.positions.size());
+                                   mesh.positions.data(), 0, sizeof(Vec3f), mesh.positions.size());
         rtcSetSharedGeometryBuffer(geom, RTC_BUFFER_TYPE_INDEX, 0, RTC_FORMAT_UINT3,
                                    mesh.indices.data(), 0, 3 * sizeof(uint32_t),
                                    mesh.triangleCount());

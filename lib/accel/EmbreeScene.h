@@ -23,7 +23,7 @@ struct Hit {
 };
 
 class EmbreeScene {
-public:
+  public:
     // Builds the acceleration structure; the shapes must outlive the scene (they are
     // shared with Embree, not copied). Throws std::runtime_error when Embree fails.
     explicit EmbreeScene(const std::vector<const Shape*>& shapes);
@@ -41,7 +41,7 @@ public:
     // Closest-hit query without computing hit data (benchmarks).
     bool intersectRaw(const Ray& ray) const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

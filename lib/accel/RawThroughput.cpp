@@ -5,7 +5,9 @@
 namespace rt {
 namespace {
 
-float unitFloat(uint64_t bits) { return static_cast<float>(bits >> 40) * 0x1p-24f; }
+float unitFloat(uint64_t bits) {
+    return static_cast<float>(bits >> 40) * 0x1p-24f;
+}
 
 }  // namespace
 

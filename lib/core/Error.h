@@ -17,27 +17,25 @@ struct SourceLocation {
     std::string file;
     int line = 0;  // 0 when unknown
 
-    std::string str() const {
-        return line > 0 ? file + ":" + std::to_string(line) : file;
-    }
+    std::string str() const { return line > 0 ? file + ":" + std::to_string(line) : file; }
 };
 
 // A problem with user input (scene file, referenced file, scene variable).
 class SceneError : public std::runtime_error {
-public:
+  public:
     SceneError(const SourceLocation& where, const std::string& message)
         : std::runtime_error(where.file.empty() ? message : where.str() + ": " + message),
           m_where(where) {}
     explicit SceneError(const std::string& message) : std::runtime_error(message) {}
     const SourceLocation& where() const { return m_where; }
 
-private:
+  private:
     SourceLocation m_where;
 };
 
 // A problem with the command line; the message names the option.
 class UsageError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -9,7 +9,7 @@
 namespace rt {
 
 class Film {
-public:
+  public:
     Film(int width, int height);
 
     int width() const { return m_width; }
@@ -34,7 +34,7 @@ public:
     };
     SampleStats sampleStats() const;
 
-private:
+  private:
     size_t index(int x, int y) const { return static_cast<size_t>(y) * m_width + x; }
 
     int m_width;

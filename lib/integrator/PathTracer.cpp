@@ -84,7 +84,8 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler,
         }
         if (depth >= m_maxDepth) break;
 
-        sampler.setDimension(kCameraDimensions + static_cast<uint32_t>(depth) * kDimensionsPerBounce);
+        sampler.setDimension(kCameraDimensions +
+                             static_cast<uint32_t>(depth) * kDimensionsPerBounce);
         const float uLightChoice = sampler.get1D();
         const Vec2f uLight = sampler.get2D();
         const float uLobe = sampler.get1D();
@@ -105,9 +106,8 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler,
                     Ray shadow;
                     shadow.org = offsetRayOrigin(hit.position, hit.ng, ls.wi);
                     shadow.dir = ls.wi;
-                    shadow.tFar = std::isinf(ls.distance)
-                                      ? std::numeric_limits<float>::infinity()
-                                      : ls.distance * (1.0f - 1e-4f);
+                    shadow.tFar = std::isinf(ls.distance) ? std::numeric_limits<float>::infinity()
+                                                          : ls.distance * (1.0f - 1e-4f);
                     ++counters.rays;
                     if (!m_scene.accel().occluded(shadow)) {
                         const float lightPdf = ls.pdf / static_cast<float>(count);

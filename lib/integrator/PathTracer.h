@@ -16,8 +16,8 @@ inline constexpr uint32_t kDimensionsPerBounce = 8;
 
 // Statistics a render thread keeps privately and merges at the end of a tile.
 struct TraceCounters {
-    uint64_t rays = 0;               // closest-hit and shadow rays
-    uint64_t nonFiniteSamples = 0;   // samples whose radiance was NaN/inf (dropped, reported)
+    uint64_t rays = 0;              // closest-hit and shadow rays
+    uint64_t nonFiniteSamples = 0;  // samples whose radiance was NaN/inf (dropped, reported)
 
     TraceCounters& operator+=(const TraceCounters& o) {
         rays += o.rays;
@@ -27,7 +27,7 @@ struct TraceCounters {
 };
 
 class PathTracer {
-public:
+  public:
     // maxDepth: the number of surface interactions a path may scatter from (MoonRay
     // max_depth); 0 shows only directly visible emission.
     PathTracer(const RenderScene& scene, int maxDepth) : m_scene(scene), m_maxDepth(maxDepth) {}
@@ -35,7 +35,7 @@ public:
     // Radiance and AOVs along a camera ray.
     PixelSample trace(const Ray& cameraRay, PixelSampler& sampler, TraceCounters& counters) const;
 
-private:
+  private:
     const RenderScene& m_scene;
     int m_maxDepth;
 };

@@ -12,7 +12,7 @@
 namespace rt {
 
 class RenderScene {
-public:
+  public:
     // Throws SceneError for inconsistent scenes (bad indices, invalid lights).
     explicit RenderScene(const Scene& scene);
 
@@ -35,7 +35,7 @@ public:
     const std::vector<int>& finiteLights() const { return m_finiteLights; }
     const std::vector<int>& infiniteLights() const { return m_infiniteLights; }
 
-private:
+  private:
     int m_width, m_height;
     CameraRayGenerator m_camera;
     std::vector<const Shape*> m_shapes;

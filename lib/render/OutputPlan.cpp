@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "io/LdrFile.h"
+#include "io/ImageFormat.h"
 
 namespace rt {
 namespace {
@@ -10,8 +10,10 @@ namespace {
 int componentCount(OutputResult result) {
     switch (result) {
         case OutputResult::Alpha:
-        case OutputResult::Depth: return 1;
-        default: return 3;
+        case OutputResult::Depth:
+            return 1;
+        default:
+            return 3;
     }
 }
 
@@ -34,11 +36,16 @@ RenderOutput alphaFor(const RenderOutput& beauty) {
 // The value of component `c` of an output at a pixel.
 float resolve(const Film& film, OutputResult result, int x, int y, int c) {
     switch (result) {
-        case OutputResult::Beauty: return film.beauty(x, y)[c];
-        case OutputResult::Alpha: return film.alpha(x, y);
-        case OutputResult::Depth: return film.depth(x, y);
-        case OutputResult::Normal: return film.normal(x, y)[c];
-        case OutputResult::Albedo: return film.albedo(x, y)[c];
+        case OutputResult::Beauty:
+            return film.beauty(x, y)[c];
+        case OutputResult::Alpha:
+            return film.alpha(x, y);
+        case OutputResult::Depth:
+            return film.depth(x, y);
+        case OutputResult::Normal:
+            return film.normal(x, y)[c];
+        case OutputResult::Albedo:
+            return film.albedo(x, y)[c];
     }
     return 0.0f;
 }

@@ -7,6 +7,7 @@
 
 #include "core/Log.h"
 #include "io/ExrFile.h"
+#include "io/ImageFormat.h"
 #include "io/LdrFile.h"
 #include "render/PassSchedule.h"
 #include "render/TileRenderer.h"

@@ -28,7 +28,7 @@ struct RenderStats {
 };
 
 class RenderSession {
-public:
+  public:
     // Validates outputs and prepares the scene; throws SceneError on bad input.
     RenderSession(const Scene& scene, const RenderOptions& options);
     ~RenderSession();
@@ -44,7 +44,7 @@ public:
     const RenderStats& stats() const { return m_stats; }
     const std::vector<OutputFile>& outputFiles() const { return m_outputFiles; }
 
-private:
+  private:
     const Scene& m_scene;
     RenderOptions m_options;
     std::vector<OutputFile> m_outputFiles;

@@ -11,13 +11,13 @@ struct Tile {
 };
 
 class TileGrid {
-public:
+  public:
     TileGrid(int width, int height, int tileSize);
     size_t size() const { return m_tiles.size(); }
     const Tile& operator[](size_t i) const { return m_tiles[i]; }
     int tileSize() const { return m_tileSize; }
 
-private:
+  private:
     int m_tileSize;
     std::vector<Tile> m_tiles;
 };

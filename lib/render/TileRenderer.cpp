@@ -14,8 +14,7 @@ struct TileRenderer::Parallel {
     std::mutex countersMutex;
     TraceCounters counters;
 
-    explicit Parallel(int threads)
-        : arena(threads > 0 ? threads : tbb::task_arena::automatic) {}
+    explicit Parallel(int threads) : arena(threads > 0 ? threads : tbb::task_arena::automatic) {}
 };
 
 TileRenderer::TileRenderer(const RenderScene& scene, const PathTracer& tracer, Film& film,
@@ -29,7 +28,9 @@ TileRenderer::TileRenderer(const RenderScene& scene, const PathTracer& tracer, F
 
 TileRenderer::~TileRenderer() = default;
 
-int TileRenderer::threads() const { return m_parallel->arena.max_concurrency(); }
+int TileRenderer::threads() const {
+    return m_parallel->arena.max_concurrency();
+}
 
 TraceCounters TileRenderer::counters() const {
     std::lock_guard<std::mutex> lock(m_parallel->countersMutex);

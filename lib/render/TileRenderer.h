@@ -24,7 +24,7 @@ struct TileRendererSettings {
 };
 
 class TileRenderer {
-public:
+  public:
     TileRenderer(const RenderScene& scene, const PathTracer& tracer, Film& film,
                  const TileRendererSettings& settings);
     ~TileRenderer();
@@ -36,7 +36,7 @@ public:
     TraceCounters counters() const;
     int threads() const;
 
-private:
+  private:
     void renderTile(const Tile& tile, const SampleTarget& target, TraceCounters& counters);
 
     const RenderScene& m_scene;

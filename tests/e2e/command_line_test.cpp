@@ -29,13 +29,11 @@ TEST(CommandLine, BadValuesNameTheOption) {
         const char* args;
         const char* mentions;
     };
-    for (const Case& c : {Case{"-in x.rdla -threads many", "threads"},
-                          Case{"-in x.rdla -threads 0", "threads"},
-                          Case{"-in x.rdla -size 64", "size"},
-                          Case{"-in x.rdla -size 64 wide", "size"},
-                          Case{"-in x.rdla -res -2", "res"},
-                          Case{"-in x.rdla -scene_var pixel_samples", "scene_var"},
-                          Case{"-in", "in"}}) {
+    for (const Case& c :
+         {Case{"-in x.rdla -threads many", "threads"}, Case{"-in x.rdla -threads 0", "threads"},
+          Case{"-in x.rdla -size 64", "size"}, Case{"-in x.rdla -size 64 wide", "size"},
+          Case{"-in x.rdla -res -2", "res"},
+          Case{"-in x.rdla -scene_var pixel_samples", "scene_var"}, Case{"-in", "in"}}) {
         const auto r = runRenderer(c.args);
         EXPECT_EQ(r.exitCode, 2) << c.args << "\n" << r.output;
         EXPECT_NE(r.output.find(c.mentions), std::string::npos) << c.args << "\n" << r.output;

@@ -99,9 +99,8 @@ TEST(RenderCli, LaterSceneFilesAndSceneVarsOverride) {
     const std::string extra =
         test::writeFile(dir / "override.rdla", "SceneVariables { image_width = 20 }\n");
     const std::string out = (dir / "o.exr").string();
-    const auto r = runRenderer("-in " + scenePath("cornell_box.rdla") + " -in " + extra +
-                               " -out " + out +
-                               " -scene_var image_height 10 -scene_var pixel_samples 1");
+    const auto r = runRenderer("-in " + scenePath("cornell_box.rdla") + " -in " + extra + " -out " +
+                               out + " -scene_var image_height 10 -scene_var pixel_samples 1");
     ASSERT_EQ(r.exitCode, 0) << r.output;
     ImageBuffer image;
     Metadata metadata;
@@ -113,8 +112,8 @@ TEST(RenderCli, LaterSceneFilesAndSceneVarsOverride) {
 
 TEST(RenderCli, ThreadCountDoesNotChangeTheFile) {
     const auto dir = freshDir("threads");
-    const std::string base = "-in " + scenePath("glossy_glass.rdla") +
-                             " -size 24 24 -scene_var pixel_samples 2 -out ";
+    const std::string base =
+        "-in " + scenePath("glossy_glass.rdla") + " -size 24 24 -scene_var pixel_samples 2 -out ";
     ASSERT_EQ(runRenderer(base + (dir / "t1.exr").string() + " -threads 1").exitCode, 0);
     ASSERT_EQ(runRenderer(base + (dir / "t2.exr").string() + " -threads 2").exitCode, 0);
     ImageBuffer a, b;

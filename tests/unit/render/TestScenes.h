@@ -5,6 +5,14 @@
 
 namespace rt::test {
 
+inline void addGeometry(Scene& scene, const std::string& name,
+                        std::variant<TriangleMesh, Sphere> shape) {
+    Geometry geometry;
+    geometry.name = name;
+    geometry.shape = std::move(shape);
+    scene.geometries.push_back(std::move(geometry));
+}
+
 // A unit sphere at the origin seen by a camera at (0, 0, 5) looking down -Z.
 inline Scene sphereScene(const Material& material, int size, int pixelSamples) {
     Scene scene;
@@ -12,7 +20,7 @@ inline Scene sphereScene(const Material& material, int size, int pixelSamples) {
     scene.vars.imageHeight = size;
     scene.vars.pixelSamples = pixelSamples;
     scene.camera.nodeXform = translateMatrix(Vec3f(0.0f, 0.0f, 5.0f));
-    scene.geometries.push_back({"/sphere", {}, Sphere{Vec3f(0.0f), 1.0f}});
+    addGeometry(scene, "/sphere", Sphere{Vec3f(0.0f), 1.0f});
     scene.materials.push_back(material);
     scene.layer.push_back({0, 0, -1});
     return scene;

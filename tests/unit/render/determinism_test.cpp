@@ -21,9 +21,8 @@ Scene busyScene() {
     scene.lights.push_back(test::constantEnvironment(Color(0.5f)));
     LightDesc rect;
     rect.type = LightType::Rect;
-    // Rect lights emit toward local +Z: turn it to face the sphere.
-    rect.nodeXform = rotateMatrix(180.0f, Vec3f(0.0f, 1.0f, 0.0f)) *
-                     translateMatrix(Vec3f(0.0f, 0.0f, 3.0f));
+    // Rect lights emit toward local -Z: at z = 3 it faces the sphere.
+    rect.nodeXform = translateMatrix(Vec3f(0.0f, 0.0f, 3.0f));
     rect.color = Color(4.0f);
     scene.lights.push_back(rect);
     return scene;
@@ -46,8 +45,7 @@ bool identical(const std::vector<PixelAccumulator>& a, const std::vector<PixelAc
         if (std::memcmp(&p.radianceSum, &q.radianceSum, sizeof(Vec3d)) != 0 ||
             std::memcmp(&p.oddRadianceSum, &q.oddRadianceSum, sizeof(Vec3d)) != 0 ||
             p.alphaSum != q.alphaSum || p.sampleCount != q.sampleCount ||
-            p.depthSum != q.depthSum || p.normalSum != q.normalSum ||
-            p.albedoSum != q.albedoSum) {
+            p.depthSum != q.depthSum || p.normalSum != q.normalSum || p.albedoSum != q.albedoSum) {
             return false;
         }
     }

@@ -16,13 +16,13 @@ Scene planeUnderLight(const LightDesc& light) {
     scene.vars.pixelSamples = 64;
     scene.vars.maxDepth = 1;
     // Camera at (0, 3, 0) looking straight down at a narrow patch around the origin.
-    scene.camera.nodeXform = rotateMatrix(-90.0f, Vec3f(1.0f, 0.0f, 0.0f)) *
-                             translateMatrix(Vec3f(0.0f, 3.0f, 0.0f));
+    scene.camera.nodeXform =
+        rotateMatrix(-90.0f, Vec3f(1.0f, 0.0f, 0.0f)) * translateMatrix(Vec3f(0.0f, 3.0f, 0.0f));
     scene.camera.focal = 200.0f;
     TriangleMesh plane;
     plane.positions = {{-50, 0, -50}, {50, 0, -50}, {50, 0, 50}, {-50, 0, 50}};
     plane.indices = {0, 2, 1, 0, 3, 2};  // facing +Y
-    scene.geometries.push_back({"/plane", {}, plane});
+    test::addGeometry(scene, "/plane", plane);
     scene.materials.push_back(test::lambert(Color(0.5f)));
     scene.layer.push_back({0, 0, -1});
     scene.lights.push_back(light);
@@ -45,10 +45,11 @@ TEST(DirectLighting, DiskLightMatchesClosedForm) {
     disk.visibleInCamera = false;  // the camera looks through it
     disk.radius = radius;
     disk.color = Color(radiance);
-    // Disk lights emit toward local +Z: turn +Z to -Y and lift the light.
-    disk.nodeXform = rotateMatrix(90.0f, Vec3f(1.0f, 0.0f, 0.0f)) *
-                     translateMatrix(Vec3f(0.0f, height, 0.0f));
-    const double irradiance = radiance * kPi * radius * radius / (radius * radius + height * height);
+    // Disk lights emit toward local -Z (like the camera looks): turn -Z to -Y, lift it.
+    disk.nodeXform =
+        rotateMatrix(-90.0f, Vec3f(1.0f, 0.0f, 0.0f)) * translateMatrix(Vec3f(0.0f, height, 0.0f));
+    const double irradiance =
+        radiance * kPi * radius * radius / (radius * radius + height * height);
     const double expected = 0.5 * irradiance / kPi;
     EXPECT_NEAR(centrePixel(planeUnderLight(disk)), expected, 0.01 * expected);
 }
