@@ -15,7 +15,7 @@ float sampleValue(const Vec2i& pixel, uint32_t sampleIndex, uint32_t dimension, 
 
 // Consecutive dimensions of one pixel sample. Cheap to construct; not thread-shared.
 class PixelSampler {
-public:
+  public:
     PixelSampler(const Vec2i& pixel, uint32_t sampleIndex, uint32_t seed)
         : m_pixel(pixel), m_index(sampleIndex), m_seed(seed) {}
 
@@ -29,7 +29,7 @@ public:
     void setDimension(uint32_t dimension) { m_dimension = dimension; }
     uint32_t dimension() const { return m_dimension; }
 
-private:
+  private:
     Vec2i m_pixel;
     uint32_t m_index;
     uint32_t m_seed;

@@ -24,7 +24,9 @@ inline Vec3f squareToCosineHemisphere(const Vec2f& u) {
     const float z = safeSqrt(1.0f - d.x * d.x - d.y * d.y);
     return Vec3f(d.x, d.y, z);
 }
-inline float cosineHemispherePdf(float cosTheta) { return cosTheta > 0.0f ? cosTheta * kInvPi : 0.0f; }
+inline float cosineHemispherePdf(float cosTheta) {
+    return cosTheta > 0.0f ? cosTheta * kInvPi : 0.0f;
+}
 
 inline Vec3f squareToUniformSphere(const Vec2f& u) {
     const float z = 1.0f - 2.0f * u.x;
@@ -32,7 +34,9 @@ inline Vec3f squareToUniformSphere(const Vec2f& u) {
     const float phi = kTwoPi * u.y;
     return Vec3f(r * std::cos(phi), r * std::sin(phi), z);
 }
-inline float uniformSpherePdf() { return kInv4Pi; }
+inline float uniformSpherePdf() {
+    return kInv4Pi;
+}
 
 // Uniform directions in the cone around +Z with the given cosine of the half angle.
 inline Vec3f squareToUniformCone(const Vec2f& u, float cosThetaMax) {
@@ -41,6 +45,8 @@ inline Vec3f squareToUniformCone(const Vec2f& u, float cosThetaMax) {
     const float phi = kTwoPi * u.y;
     return Vec3f(std::cos(phi) * sinTheta, std::sin(phi) * sinTheta, cosTheta);
 }
-inline float uniformConePdf(float cosThetaMax) { return 1.0f / (kTwoPi * (1.0f - cosThetaMax)); }
+inline float uniformConePdf(float cosThetaMax) {
+    return 1.0f / (kTwoPi * (1.0f - cosThetaMax));
+}
 
 }  // namespace rt

@@ -6,9 +6,9 @@
 namespace rt {
 
 struct PerspectiveCamera {
-    Mat4f nodeXform;                 // camera to world
-    float focal = 30.0f;             // mm
-    float filmWidthAperture = 24.0f; // mm; horizontal field of view with `focal`
+    Mat4f nodeXform;                  // camera to world
+    float focal = 30.0f;              // mm
+    float filmWidthAperture = 24.0f;  // mm; horizontal field of view with `focal`
     float nearClip = 1.0f;
     float farClip = 10000.0f;
 };
@@ -16,7 +16,7 @@ struct PerspectiveCamera {
 // Builds primary rays for an image of width x height pixels. Pixel (0,0) is the
 // top-left pixel; a film position (x, y) in [0,w]x[0,h] maps to a ray through it.
 class CameraRayGenerator {
-public:
+  public:
     CameraRayGenerator(const PerspectiveCamera& camera, int width, int height);
 
     Ray generate(float filmX, float filmY) const;
@@ -24,11 +24,11 @@ public:
     float depth(const Vec3f& worldPoint) const;
     const Vec3f& position() const { return m_origin; }
 
-private:
+  private:
     Mat4f m_cameraToWorld;
     Mat4f m_worldToCamera;
     Vec3f m_origin;
-    float m_halfWidth;   // at distance 1 from the eye
+    float m_halfWidth;  // at distance 1 from the eye
     float m_halfHeight;
     int m_width, m_height;
     float m_near, m_far;

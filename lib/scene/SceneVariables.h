@@ -9,12 +9,12 @@ namespace rt {
 struct SceneVariables {
     int imageWidth = 1920;
     int imageHeight = 1080;
-    float res = 1.0f;        // resolution divisor: the rendered size is image size / res
-    int pixelSamples = 8;    // square root of samples per pixel (MoonRay semantics)
-    int maxDepth = 5;        // path length limit (MoonRay max_depth)
+    float res = 1.0f;      // resolution divisor: the rendered size is image size / res
+    int pixelSamples = 8;  // square root of samples per pixel (MoonRay semantics)
+    int maxDepth = 5;      // path length limit (MoonRay max_depth)
     uint32_t seed = 0;
-    std::string camera;      // object name; empty = the first camera
-    std::string layer;       // object name; empty = the first layer
+    std::string camera;  // object name; empty = the first camera
+    std::string layer;   // object name; empty = the first layer
     // Every other scene variable that was set (MoonRay names such as sampling_mode,
     // checkpoint_interval, resumable_output), as normalised text: "true"/"false",
     // decimal numbers, enum names already turned into their numbers, lists separated
