@@ -1,0 +1,94 @@
+#include "io/ExrFile.h"
+
+#include <ImfInputFile.h>
+#include <ImfOutputFile.h>
+#include <ImfThreading.h>
+
+#include "io/AtomicFile.h"
+#include "io/FileHandle.h"
+#include "io/detail/ExrConvert.h"
+#include "io/detail/ExrStream.h"
+
+namespace rt {
+
+bool writeExrPart(const std::string& finalPath, const ImageBuffer& image, const Metadata& metadata,
+                  const ExrWriteOptions& options, std::string& error) {
+    const std::string part = partPath(finalPath);
+    std::string problem;
+    Imf::Header header;
+    if (!image.validate(problem) ||
+        !detail::makeExrHeader(image, metadata, options, header, problem)) {
+        error = "cannot write '" + finalPath + "': " + problem;
+        return false;
+    }
+
+    FileHandle file;
+    if (!file.create(part, error)) return false;
+    bool ok = true;
+    detail::ExrOutputStream stream(file);
+    try {
+        // The scope ends before the checks below: the destructor writes the line offset
+        // table, and only then is the file complete.
+        const detail::ExrWriteBuffer pixels(image);
+        Imf::OutputFile output(stream, header, Imf::globalThreadCount());
+        output.setFrameBuffer(pixels.frameBuffer());
+        output.writePixels(image.height);
+    } catch (const std::exception& e) {
+        ok = false;
+        error = "cannot write '" + part + "': " + e.what();
+    } catch (...) {
+        ok = false;
+        error = "cannot write '" + part + "': unknown OpenEXR error";
+    }
+    // The stream's own message (with errno) is the precise one, and the only one when
+    // the failure happened in OutputFile's destructor.
+    if (stream.failed()) {
+        ok = false;
+        error = stream.error();
+    }
+    if (ok) ok = file.sync(error) && file.close(error);
+    if (!ok) {
+        (void)file.close(problem);
+        discardPart(finalPath);
+    }
+    return ok;
+}
+
+bool writeExr(const std::string& finalPath, const ImageBuffer& image, const Metadata& metadata,
+              const ExrWriteOptions& options, std::string& error) {
+    return writeExrPart(finalPath, image, metadata, options, error) && commitPart(finalPath, error);
+}
+
+bool readExr(const std::string& path, ImageBuffer& image, Metadata& metadata, std::string& error) {
+    try {
+        Imf::InputFile input(path.c_str(), Imf::globalThreadCount());
+        // A file cut short inside its line offset table reads as incomplete; one cut
+        // inside the pixel data makes readPixels throw.
+        if (!input.isComplete()) {
+            error = "cannot read '" + path + "': the file is incomplete (truncated?)";
+            return false;
+        }
+        ImageBuffer pixels;
+        Imf::FrameBuffer frameBuffer;
+        std::string problem;
+        if (!detail::makeReadFrameBuffer(input.header(), pixels, frameBuffer, problem)) {
+            error = "cannot read '" + path + "': " + problem;
+            return false;
+        }
+        input.setFrameBuffer(frameBuffer);
+        const Imath::Box2i window = input.header().dataWindow();
+        input.readPixels(window.min.y, window.max.y);
+        Metadata attributes;
+        detail::readExrMetadata(input.header(), attributes);
+        image = std::move(pixels);
+        metadata = std::move(attributes);
+        return true;
+    } catch (const std::exception& e) {
+        error = "cannot read '" + path + "': " + e.what();
+    } catch (...) {
+        error = "cannot read '" + path + "': unknown OpenEXR error";
+    }
+    return false;
+}
+
+}  // namespace rt

@@ -1,0 +1,20 @@
+#pragma once
+// 8-bit display images (PNG, JPEG, TIFF) written through OpenImageIO; doc/OUTPUT.md,
+// "LDR images".
+#include <string>
+
+#include "io/ImageBuffer.h"
+
+namespace rt {
+
+// Writes the float channels R, G, B and optional A (premultiplied, as rendered) of
+// `image` to `finalPath`, in the format its extension names (see isLdrExtension).
+// Tone mapping: colour is un-premultiplied where 0 < A < 1 (PNG and TIFF store straight
+// alpha), clamped to [0, 1], sRGB-encoded and rounded to 8 bits; A is clamped and
+// stored linearly. JPEG has no alpha: A is dropped and the colour stays premultiplied,
+// i.e. composited over black. Atomic: written to partPath(finalPath) with the format
+// chosen from finalPath, fsynced, then renamed; on failure no file is left.
+[[nodiscard]] bool writeLdr(const std::string& finalPath, const ImageBuffer& image,
+                            std::string& error);
+
+}  // namespace rt
