@@ -86,10 +86,12 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler,
 
         sampler.setDimension(kCameraDimensions +
                              static_cast<uint32_t>(depth) * kDimensionsPerBounce);
-        const float uLightChoice = sampler.get1D();
+        // 2D values first, on even dimensions: the sampler stratifies dimension pairs
+        // (2k, 2k+1) jointly (doc/SAMPLING.md).
         const Vec2f uLight = sampler.get2D();
-        const float uLobe = sampler.get1D();
         const Vec2f uBsdf = sampler.get2D();
+        const float uLightChoice = sampler.get1D();
+        const float uLobe = sampler.get1D();
         const float uRoulette = sampler.get1D();
 
         // Next-event estimation: one light of this surface's light set, chosen uniformly.

@@ -10,7 +10,8 @@
 namespace rt {
 
 // Sample dimensions: 2 for the pixel position, then a fixed block per path vertex so a
-// vertex always reads the same dimensions whatever happened before it.
+// vertex always reads the same dimensions whatever happened before it. Both counts are
+// even so that every 2D value sits on a jointly stratified dimension pair.
 inline constexpr uint32_t kCameraDimensions = 2;
 inline constexpr uint32_t kDimensionsPerBounce = 8;
 
