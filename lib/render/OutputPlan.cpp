@@ -17,6 +17,15 @@ int componentCount(OutputResult result) {
     }
 }
 
+// Beauty channels are plain R, G, B so every viewer shows them.
+std::string defaultPrefix(OutputResult result) {
+    switch (result) {
+        case OutputResult::Normal: return "N";
+        case OutputResult::Albedo: return "albedo";
+        default: return "";
+    }
+}
+
 RenderOutput defaultBeauty(const std::string& path) {
     RenderOutput beauty;
     beauty.name = "(default beauty)";
@@ -60,15 +69,15 @@ std::vector<std::string> channelNames(const RenderOutput& output) {
         if (!output.channelName.empty()) return {output.channelName};
         return {output.result == OutputResult::Alpha ? "A" : "Z"};
     }
-    std::string prefix = output.channelName;
-    if (prefix.empty()) {
-        if (output.result == OutputResult::Normal) prefix = "N";
-        if (output.result == OutputResult::Albedo) prefix = "albedo";
-    }
+    const std::string prefix =
+        output.channelName.empty() ? defaultPrefix(output.result) : output.channelName;
     std::vector<std::string> names;
     for (int c = 0; c < 3; ++c) {
-        const std::string suffix = vector ? xyz[c] : rgb[c];
-        names.push_back(prefix.empty() ? suffix : prefix + "." + suffix);
+        // Built by appending: GCC 12 warns falsely (-Wrestrict) on `a + "." + b`.
+        std::string name = prefix;
+        if (!name.empty()) name += '.';
+        name += vector ? xyz[c] : rgb[c];
+        names.push_back(std::move(name));
     }
     return names;
 }
