@@ -90,7 +90,7 @@ CommandLine parseCommandLine(int argc, const char* const argv[]) {
         const int style =
             po::command_line_style::allow_long | po::command_line_style::allow_long_disguise |
             po::command_line_style::long_allow_next | po::command_line_style::allow_short |
-            po::command_line_style::short_allow_next;
+            po::command_line_style::allow_dash_for_short | po::command_line_style::short_allow_next;
         po::store(po::command_line_parser(argc, argv)
                       .options(description)
                       .style(style)

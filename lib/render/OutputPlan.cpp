@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/Log.h"
 #include "io/ImageFormat.h"
 
 namespace rt {
@@ -93,9 +94,18 @@ std::vector<OutputFile> planOutputs(const std::vector<RenderOutput>& outputs,
     });
     if (!beautyOverride.empty()) {
         if (beauty != active.end()) {
+            // Outputs sharing the beauty's file move with it, except those an 8-bit
+            // file cannot hold: they stay where the scene put them.
             const std::string oldFile = beauty->fileName;
+            const bool ldr = isLdrExtension(beautyOverride);
             for (RenderOutput& o : active) {
-                if (o.fileName == oldFile) o.fileName = beautyOverride;
+                if (o.fileName != oldFile) continue;
+                if (ldr && o.result != OutputResult::Beauty && o.result != OutputResult::Alpha) {
+                    log::detail("-out " + beautyOverride + ": RenderOutput '" + o.name +
+                                "' stays in " + oldFile);
+                    continue;
+                }
+                o.fileName = beautyOverride;
             }
         } else {
             active.push_back(defaultBeauty(beautyOverride));

@@ -17,7 +17,8 @@ struct OutputFile {
 };
 
 // Groups the scene's active outputs by file. `beautyOverride` (-out) replaces the file
-// of the beauty output (outputs sharing that file move with it); with no beauty output
+// of the beauty output (outputs sharing that file move with it, except results an 8-bit
+// override cannot hold, which stay in the scene's file); with no beauty output
 // a beauty + alpha file is added. Without any output and override: "scene.exr".
 // Throws SceneError (with the output's location) for outputs a file type cannot hold.
 std::vector<OutputFile> planOutputs(const std::vector<RenderOutput>& outputs,

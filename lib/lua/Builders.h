@@ -1,0 +1,34 @@
+#pragma once
+// Turns RDL objects into the rt::Scene model, one function per kind of object.
+// Each validates its values and throws SceneError at the object's or the attribute's
+// location (UsageError for a value that came from -scene_var).
+#include <optional>
+#include <string>
+
+#include "lua/ObjectStore.h"
+#include "scene/Scene.h"
+
+namespace rt {
+
+// Throws SceneError at `attr`, or UsageError naming `-scene_var NAME` for a value from
+// the command line.
+[[noreturn]] void failAt(const Attribute& attr, const std::string& name,
+                         const std::string& message);
+
+// A path given in a scene file, relative to the directory of the file that set it
+// (relative to the working directory when it came from the command line).
+std::string resolveScenePath(const Attribute& attr);
+
+SceneVariables buildSceneVariables(const RdlObject& vars, const ObjectStore& store);
+PerspectiveCamera buildCamera(const RdlObject& obj);
+Geometry buildGeometry(const RdlObject& obj);
+Material buildMaterial(const RdlObject& obj);
+LightDesc buildLight(const RdlObject& obj);
+// nullopt when the result is not supported (a warning says so).
+std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj);
+
+// Assembles the scene: active camera and layer, the layer's geometry, materials and
+// light sets, all lights, render outputs.
+Scene buildScene(const ObjectStore& store, const std::string& firstFile);
+
+}  // namespace rt

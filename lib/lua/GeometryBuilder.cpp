@@ -1,0 +1,124 @@
+// Geometry objects -> world-space TriangleMesh / Sphere.
+#include <cmath>
+#include <cstdint>
+
+#include "core/Log.h"
+#include "core/Transform.h"
+#include "geometry/ObjLoader.h"
+#include "lua/Builders.h"
+
+namespace rt {
+namespace {
+
+void flipWinding(TriangleMesh& mesh) {
+    for (size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
+        std::swap(mesh.indices[i + 1], mesh.indices[i + 2]);
+    }
+}
+
+std::vector<int> toIntVector(const RdlObject& obj, const std::string& name) {
+    std::vector<int> out;
+    if (const Attribute* a = obj.find(name)) {
+        for (int64_t v : std::get<std::vector<int64_t>>(a->value)) {
+            if (v < INT32_MIN || v > INT32_MAX) {
+                failAt(*a, name,
+                       name + " of " + obj.describe() + " has the value " + std::to_string(v) +
+                           ", out of range");
+            }
+            out.push_back(static_cast<int>(v));
+        }
+    }
+    return out;
+}
+
+TriangleMesh buildMesh(const RdlObject& obj) {
+    const Attribute* vertices = obj.find("vertex_list_0");
+    if (!vertices) vertices = obj.find("vertex_list");
+    if (!vertices || std::get<std::vector<Vec3f>>(vertices->value).empty()) {
+        throw SceneError(obj.where, obj.describe() + " has no vertex_list");
+    }
+    TriangleMesh mesh;
+    mesh.positions = std::get<std::vector<Vec3f>>(vertices->value);
+    std::vector<int> counts = toIntVector(obj, "face_vertex_count");
+    std::vector<int> indices = toIntVector(obj, "vertices_by_index");
+    if (counts.empty() && !indices.empty() && indices.size() % 3 == 0) {
+        counts.assign(indices.size() / 3, 3);  // no face_vertex_count: a triangle list
+    }
+    std::string error;
+    if (!triangulatePolygons(counts, indices, mesh.positions.size(), mesh.indices, error)) {
+        throw SceneError(obj.where, obj.describe() + ": " + error);
+    }
+    if (mesh.empty()) throw SceneError(obj.where, obj.describe() + " has no faces");
+    if (obj.getInt("orientation", 0) == 1) flipWinding(mesh);  // left-handed
+    return mesh;
+}
+
+TriangleMesh buildObj(const RdlObject& obj) {
+    const Attribute* model = obj.find("model");
+    if (!model || std::get<std::string>(model->value).empty()) {
+        throw SceneError(obj.where, obj.describe() + " has no 'model' (the path of an .obj file)");
+    }
+    const std::string path = resolveScenePath(*model);
+    TriangleMesh mesh;
+    std::string error;
+    if (!loadObj(path, mesh, error)) failAt(*model, "model", obj.describe() + ": " + error);
+    return mesh;
+}
+
+Sphere buildSphere(const RdlObject& obj) {
+    const float radius = obj.getFloat("radius", 1.0f);
+    if (!(radius > 0.0f) || !std::isfinite(radius)) {
+        failAt(*obj.find("radius"), "radius",
+               obj.describe() + ": radius must be positive, got " + std::to_string(radius));
+    }
+    const Mat4f xform = obj.getMat4("node_xform");
+    // Row vectors: row i of the 3x3 part is the image of axis i.
+    const float sx = Vec3f(xform[0][0], xform[0][1], xform[0][2]).length();
+    const float sy = Vec3f(xform[1][0], xform[1][1], xform[1][2]).length();
+    const float sz = Vec3f(xform[2][0], xform[2][1], xform[2][2]).length();
+    const float mean = (sx + sy + sz) / 3.0f;
+    if (std::max({sx, sy, sz}) - std::min({sx, sy, sz}) > 1e-4f * mean) {
+        log::warning(obj.where.str() + ": " + obj.describe() +
+                     " has a non-uniform scale in node_xform; a sphere stays round, using "
+                     "the mean scale " +
+                     std::to_string(mean));
+    }
+    if (!(mean > 0.0f)) throw SceneError(obj.where, obj.describe() + ": node_xform scales to zero");
+    Sphere sphere;
+    sphere.center = transformPoint(xform, Vec3f(0.0f));
+    sphere.radius = radius * mean;
+    return sphere;
+}
+
+}  // namespace
+
+Geometry buildGeometry(const RdlObject& obj) {
+    Geometry geometry;
+    geometry.name = obj.name;
+    geometry.where = obj.where;
+    const std::string& cls = obj.cls->name;
+    if (cls == "SphereGeometry") {
+        geometry.shape = buildSphere(obj);
+        return geometry;
+    }
+    TriangleMesh mesh;
+    if (cls == "RdlMeshGeometry") {
+        mesh = buildMesh(obj);
+    } else if (cls == "BoxGeometry") {
+        const Vec3f size = obj.getVec3("size", Vec3f(1.0f));
+        if (!(size.x > 0.0f && size.y > 0.0f && size.z > 0.0f)) {
+            failAt(*obj.find("size"), "size", obj.describe() + ": size must be positive");
+        }
+        mesh = makeBox(size);
+    } else if (cls == "ObjGeometry") {
+        mesh = buildObj(obj);
+    } else {
+        throw SceneError(obj.where, "internal: no geometry builder for " + cls);
+    }
+    if (obj.getBool("reverse_normals", false)) flipWinding(mesh);
+    transformMesh(mesh, obj.getMat4("node_xform"));
+    geometry.shape = std::move(mesh);
+    return geometry;
+}
+
+}  // namespace rt

@@ -1,0 +1,216 @@
+#include "lua/ObjectTable.h"
+
+#include <lua.hpp>
+
+#include <algorithm>
+
+#include "core/Log.h"
+#include "lua/AttrConvert.h"
+#include "lua/LuaBindings.h"
+
+namespace rt {
+namespace {
+
+bool isListKind(ObjectKind kind) {
+    return kind == ObjectKind::LightSet || kind == ObjectKind::GeometrySet ||
+           kind == ObjectKind::Layer;
+}
+
+// The object id at `index`, which must be an object of `kind` (or nil when `optional`).
+int readRef(lua_State* L, const ObjectStore& store, int index, ObjectKind kind, bool optional,
+            const std::string& what, const SourceLocation& where) {
+    if (optional && lua_isnil(L, index)) return -1;
+    int id = -1;
+    if (!toObjectId(L, index, id) || store.object(id).kind() != kind) {
+        throw SceneError(where, what + ": expected a " + kindName(kind) + " object, got " +
+                                    describeLuaValue(L, index, store));
+    }
+    return id;
+}
+
+void addMember(lua_State* L, ObjectStore& store, RdlObject& set, lua_Integer i,
+               const SourceLocation& where) {
+    const ObjectKind kind =
+        set.kind() == ObjectKind::LightSet ? ObjectKind::Light : ObjectKind::Geometry;
+    const int member =
+        readRef(L, store, -1, kind, false, set.describe() + " entry " + std::to_string(i), where);
+    // Sets accumulate like MoonRay's: a later file can add members.
+    if (std::find(set.members.begin(), set.members.end(), member) == set.members.end()) {
+        set.members.push_back(member);
+    }
+}
+
+// A Layer entry {geometry, part, material, lightset, ...}; later elements (shadow sets,
+// light filter sets) are not supported and ignored.
+void addLayerEntry(lua_State* L, ObjectStore& store, RdlObject& layer, lua_Integer i,
+                   const SourceLocation& where) {
+    const std::string what = layer.describe() + " entry " + std::to_string(i);
+    if (lua_type(L, -1) != LUA_TTABLE) {
+        throw SceneError(where, what + ": expected {geometry, part, material, lightset}, got " +
+                                    describeLuaValue(L, -1, store));
+    }
+    const int entry = lua_absindex(L, -1);
+    LayerEntry e;
+    e.where = where;
+    lua_rawgeti(L, entry, 1);
+    lua_rawgeti(L, entry, 2);
+    lua_rawgeti(L, entry, 3);
+    lua_rawgeti(L, entry, 4);
+    const int base = lua_gettop(L) - 3;
+    try {
+        e.geometry =
+            readRef(L, store, base, ObjectKind::Geometry, false, what + " (geometry)", where);
+        if (lua_type(L, base + 1) == LUA_TSTRING) {
+            e.part = lua_tostring(L, base + 1);
+        } else if (!lua_isnil(L, base + 1)) {
+            throw SceneError(where, what + " (part): expected a part name string, got " +
+                                        describeLuaValue(L, base + 1, store));
+        }
+        e.material =
+            readRef(L, store, base + 2, ObjectKind::Material, true, what + " (material)", where);
+        e.lightSet =
+            readRef(L, store, base + 3, ObjectKind::LightSet, true, what + " (light set)", where);
+    } catch (...) {
+        lua_pop(L, 4);
+        throw;
+    }
+    lua_pop(L, 4);
+    // Like MoonRay, assigning the same geometry and part again replaces the assignment.
+    auto same = [&](const LayerEntry& x) { return x.geometry == e.geometry && x.part == e.part; };
+    auto it = std::find_if(layer.entries.begin(), layer.entries.end(), same);
+    if (it != layer.entries.end()) {
+        *it = e;
+    } else {
+        layer.entries.push_back(e);
+    }
+}
+
+// A value of an unknown scene variable, kept as text so that a variable newer than our
+// list still reaches SceneVariables::extra.
+bool genericValue(lua_State* L, int index, AttrValue& out) {
+    switch (lua_type(L, index)) {
+        case LUA_TBOOLEAN:
+            out = lua_toboolean(L, index) != 0;
+            return true;
+        case LUA_TNUMBER:
+            if (lua_isinteger(L, index)) {
+                out = static_cast<int64_t>(lua_tointeger(L, index));
+            } else {
+                out = static_cast<double>(lua_tonumber(L, index));
+            }
+            return true;
+        case LUA_TSTRING:
+            out = std::string(lua_tostring(L, index));
+            return true;
+        default:
+            return false;
+    }
+}
+
+std::vector<std::string> attributeNames(const ClassSpec& cls) {
+    std::vector<std::string> names;
+    for (const AttrSpec& a : cls.attributes) names.push_back(a.name);
+    return names;
+}
+
+void setAttribute(lua_State* L, ObjectStore& store, RdlObject& obj, const std::string& name,
+                  int valueIndex, const SourceLocation& where) {
+    const ClassSpec& cls = *obj.cls;
+    const AttrSpec* spec = cls.find(name);
+    if (!spec) {
+        if (cls.isIgnored(name)) {
+            log::detail(where.str() + ": note: " + cls.name + " attribute '" + name +
+                        "' is not supported and is ignored");
+            return;
+        }
+        const bool vars = cls.kind == ObjectKind::SceneVariables;
+        std::string message = where.str() + ": unknown " +
+                              (vars ? "scene variable '" + name + "'"
+                                    : "attribute '" + name + "' on " + obj.describe());
+        const std::string suggestion = closestName(name, attributeNames(cls));
+        if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
+        log::warning(message);
+        AttrValue value;
+        if (vars && genericValue(L, valueIndex, value)) {
+            obj.attributes[name] = Attribute{std::move(value), where, false};
+        }
+        return;
+    }
+    try {
+        obj.attributes[name] = Attribute{luaToValue(L, valueIndex, *spec, store), where, false};
+    } catch (const ConversionError& e) {
+        const std::string owner = cls.kind == ObjectKind::SceneVariables
+                                      ? "scene variable '" + name + "'"
+                                      : "attribute '" + name + "' of " + obj.describe();
+        throw SceneError(where, owner + ": " + e.what());
+    }
+}
+
+}  // namespace
+
+void applyObjectTable(lua_State* L, ObjectStore& store, int id, int tableIndex,
+                      const SourceLocation& where) {
+    RdlObject& obj = store.object(id);
+    if (lua_type(L, tableIndex) != LUA_TTABLE) {
+        throw SceneError(where, obj.describe() + " expects a table, e.g. " + obj.cls->name + "(\"" +
+                                    obj.name + "\") { ... }, got " +
+                                    describeLuaValue(L, tableIndex, store));
+    }
+    const int table = lua_absindex(L, tableIndex);
+    if (!obj.defined) {
+        obj.defined = true;
+        obj.where = where;
+    }
+
+    // The list part, in order.
+    const lua_Integer count = static_cast<lua_Integer>(lua_rawlen(L, table));
+    if (count > 0 && !isListKind(obj.kind())) {
+        throw SceneError(where,
+                         obj.describe() + " takes named attributes (name = value), not a list");
+    }
+    for (lua_Integer i = 1; i <= count; ++i) {
+        lua_rawgeti(L, table, i);
+        try {
+            if (obj.kind() == ObjectKind::Layer) {
+                addLayerEntry(L, store, obj, i, where);
+            } else {
+                addMember(L, store, obj, i, where);
+            }
+        } catch (...) {
+            lua_pop(L, 1);
+            throw;
+        }
+        lua_pop(L, 1);
+    }
+
+    // Named attributes, sorted so that messages come out in a stable order.
+    std::vector<std::string> names;
+    lua_pushnil(L);
+    while (lua_next(L, table) != 0) {
+        const bool listKey =
+            lua_isinteger(L, -2) && lua_tointeger(L, -2) >= 1 && lua_tointeger(L, -2) <= count;
+        if (lua_type(L, -2) == LUA_TSTRING) {
+            names.emplace_back(lua_tostring(L, -2));
+        } else if (!listKey) {
+            lua_pop(L, 2);
+            throw SceneError(where, obj.describe() +
+                                        ": attribute names must be strings, e.g. "
+                                        "[\"radius\"] = 1");
+        }
+        lua_pop(L, 1);
+    }
+    std::sort(names.begin(), names.end());
+    for (const std::string& name : names) {
+        lua_pushlstring(L, name.data(), name.size());
+        lua_rawget(L, table);
+        try {
+            setAttribute(L, store, obj, name, lua_gettop(L), where);
+        } catch (...) {
+            lua_pop(L, 1);
+            throw;
+        }
+        lua_pop(L, 1);
+    }
+}
+
+}  // namespace rt

@@ -1,0 +1,277 @@
+// The table of RDLA classes: supported attributes with their types, and the MoonRay
+// attributes each class accepts without effect.
+#include "lua/RdlClasses.h"
+
+namespace rt {
+namespace {
+
+AttrSpec attr(const char* name, AttrType type) {
+    AttrSpec a;
+    a.name = name;
+    a.type = type;
+    return a;
+}
+
+AttrSpec objectAttr(const char* name, AttrType type, ObjectKind kind) {
+    AttrSpec a = attr(name, type);
+    a.refKind = kind;
+    return a;
+}
+
+AttrSpec enumAttr(const char* name, std::vector<EnumValue> values) {
+    AttrSpec a = attr(name, AttrType::Enum);
+    a.enumValues = std::move(values);
+    return a;
+}
+
+AttrSpec extraAttr(const char* name, AttrType type) {
+    AttrSpec a = attr(name, type);
+    a.extra = true;
+    return a;
+}
+
+template <class T>
+std::vector<T> concat(std::vector<T> a, const std::vector<T>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+const std::vector<std::string> kGeometryIgnored = {"label",
+                                                   "shadow_receiver_label",
+                                                   "side_type",
+                                                   "ray_epsilon",
+                                                   "shadow_ray_epsilon",
+                                                   "visible_in_camera",
+                                                   "visible_shadow",
+                                                   "visible_diffuse_reflection",
+                                                   "visible_diffuse_transmission",
+                                                   "visible_glossy_reflection",
+                                                   "visible_glossy_transmission",
+                                                   "visible_mirror_reflection",
+                                                   "visible_mirror_transmission",
+                                                   "visible_volume",
+                                                   "static",
+                                                   "contains_camera",
+                                                   "shadow_exclusion_mappings",
+                                                   "motion_blur_type",
+                                                   "curved_motion_blur_sample_count",
+                                                   "use_rotation_motion_blur",
+                                                   "primitive_attributes",
+                                                   "velocity_list_0",
+                                                   "velocity_list_1",
+                                                   "accleration_list",
+                                                   "user_data"};
+
+const std::vector<std::string> kLightIgnored = {"label",
+                                                "mb",
+                                                "presence",
+                                                "max_shadow_distance",
+                                                "min_shadow_distance",
+                                                "sidedness",
+                                                "spread",
+                                                "clear_radius",
+                                                "clear_radius_falloff_distance",
+                                                "clear_radius_interpolation_type",
+                                                "texture_filter",
+                                                "saturation",
+                                                "contrast",
+                                                "gamma",
+                                                "gain",
+                                                "offset",
+                                                "temperature",
+                                                "light_filters",
+                                                "lens_distortion_coefficient",
+                                                "sample_upper_hemisphere_only",
+                                                "projector_type",
+                                                "projector_focal",
+                                                "projector_width",
+                                                "projector_height"};
+
+std::vector<AttrSpec> geometryAttrs() {
+    return {attr("node_xform", AttrType::Mat4), attr("reverse_normals", AttrType::Bool)};
+}
+
+std::vector<AttrSpec> lightAttrs() {
+    return {attr("node_xform", AttrType::Mat4), attr("on", AttrType::Bool),
+            attr("color", AttrType::Rgb),       attr("intensity", AttrType::Float),
+            attr("exposure", AttrType::Float),  attr("visible_in_camera", AttrType::Bool)};
+}
+
+}  // namespace
+
+std::vector<ClassSpec> makeRdlClasses() {
+    std::vector<ClassSpec> c;
+    c.push_back({"SceneVariables", ObjectKind::SceneVariables,
+                 concat(
+                     std::vector<AttrSpec>{
+                         attr("image_width", AttrType::Int),
+                         attr("image_height", AttrType::Int),
+                         attr("res", AttrType::Float),
+                         attr("pixel_samples", AttrType::Int),
+                         attr("max_depth", AttrType::Int),
+                         attr("seed", AttrType::Int),
+                         objectAttr("camera", AttrType::ObjectOrName, ObjectKind::Camera),
+                         objectAttr("layer", AttrType::ObjectOrName, ObjectKind::Layer),
+                     },
+                     moonRaySceneVariables()),
+                 ignoredSceneVariables()});
+    c.push_back({"PerspectiveCamera",
+                 ObjectKind::Camera,
+                 {attr("node_xform", AttrType::Mat4), attr("focal", AttrType::Float),
+                  attr("film_width_aperture", AttrType::Float), attr("near", AttrType::Float),
+                  attr("far", AttrType::Float)},
+                 {"label",
+                  "mb_shutter_open",
+                  "mb_shutter_close",
+                  "mb_shutter_bias",
+                  "horizontal_film_offset",
+                  "vertical_film_offset",
+                  "pixel_aspect_ratio",
+                  "dof",
+                  "dof_aperture",
+                  "dof_focus_distance",
+                  "bokeh",
+                  "bokeh_sides",
+                  "bokeh_image",
+                  "bokeh_angle",
+                  "bokeh_weight_location",
+                  "bokeh_weight_strength",
+                  "stereo_view",
+                  "stereo_interocular_distance",
+                  "stereo_convergence_distance",
+                  "medium_material",
+                  "medium_geometry"}});
+    c.push_back(
+        {"RdlMeshGeometry", ObjectKind::Geometry,
+         concat(geometryAttrs(),
+                {attr("vertex_list", AttrType::Vec3Vector),
+                 attr("vertex_list_0", AttrType::Vec3Vector),
+                 attr("vertices_by_index", AttrType::IntVector),
+                 attr("face_vertex_count", AttrType::IntVector),
+                 enumAttr("orientation", {{"right-handed", 0}, {"left-handed", 1}})}),
+         concat(kGeometryIgnored,
+                {"vertex_list_1", "vertex_list_mb", "normal_list", "uv_list", "part_list",
+                 "part_face_count_list", "part_face_indices", "is_subd", "subd_scheme",
+                 "subd_boundary", "subd_fvar_linear", "subd_crease_indices",
+                 "subd_crease_sharpnesses", "subd_corner_indices", "subd_corner_sharpnesses",
+                 "mesh_resolution", "adaptive_error", "smooth_normal"})});
+    c.push_back({"BoxGeometry", ObjectKind::Geometry,
+                 concat(geometryAttrs(), {attr("size", AttrType::Vec3)}), kGeometryIgnored});
+    c.push_back({"SphereGeometry",
+                 ObjectKind::Geometry,
+                 {attr("node_xform", AttrType::Mat4), attr("radius", AttrType::Float)},
+                 concat(kGeometryIgnored, {"reverse_normals", "phi_max", "zmin", "zmax"})});
+    // Our extension: a Wavefront OBJ file, path relative to the scene file.
+    c.push_back({"ObjGeometry", ObjectKind::Geometry,
+                 concat(geometryAttrs(), {attr("model", AttrType::String)}), kGeometryIgnored});
+    c.push_back({"DwaBaseMaterial",
+                 ObjectKind::Material,
+                 {attr("diffuse_color", AttrType::Rgb), attr("metallic", AttrType::Float),
+                  attr("specular", AttrType::Float), attr("roughness", AttrType::Float),
+                  attr("transmission", AttrType::Float), attr("refractive_index", AttrType::Float)},
+                 {"label",
+                  "metallic_color",
+                  "metallic_edge_color",
+                  "transmission_color",
+                  "specular_model",
+                  "anisotropy",
+                  "diffuse_roughness",
+                  "fuzz",
+                  "fuzz_color",
+                  "fuzz_roughness",
+                  "clearcoat",
+                  "clearcoat_roughness",
+                  "clearcoat_refractive_index",
+                  "clearcoat_thickness",
+                  "clearcoat_attenuation_color",
+                  "emission",
+                  "show_emission",
+                  "sss",
+                  "subsurface",
+                  "scattering_color",
+                  "scattering_radius",
+                  "normal",
+                  "normal_dial",
+                  "presence",
+                  "priority"}});
+    c.push_back(
+        {"RectLight", ObjectKind::Light,
+         concat(lightAttrs(), {attr("normalized", AttrType::Bool), attr("width", AttrType::Float),
+                               attr("height", AttrType::Float)}),
+         concat(kLightIgnored, {"texture"})});
+    c.push_back({"SphereLight", ObjectKind::Light,
+                 concat(lightAttrs(),
+                        {attr("normalized", AttrType::Bool), attr("radius", AttrType::Float)}),
+                 concat(kLightIgnored, {"texture"})});
+    c.push_back({"DiskLight", ObjectKind::Light,
+                 concat(lightAttrs(),
+                        {attr("normalized", AttrType::Bool), attr("radius", AttrType::Float)}),
+                 concat(kLightIgnored, {"texture"})});
+    c.push_back({"DistantLight", ObjectKind::Light,
+                 concat(lightAttrs(), {attr("normalized", AttrType::Bool),
+                                       attr("angular_extent", AttrType::Float)}),
+                 concat(kLightIgnored, {"texture"})});
+    c.push_back({"EnvLight", ObjectKind::Light,
+                 concat(lightAttrs(), {attr("texture", AttrType::String)}), kLightIgnored});
+    c.push_back({"LightSet", ObjectKind::LightSet, {}, {}});
+    c.push_back({"GeometrySet", ObjectKind::GeometrySet, {}, {"static"}});
+    c.push_back({"Layer", ObjectKind::Layer, {}, {}});
+    c.push_back({"RenderOutput",
+                 ObjectKind::RenderOutput,
+                 {enumAttr("result", {{"beauty", 0},
+                                      {"alpha", 1},
+                                      {"depth", 2},
+                                      {"state variable", 3},
+                                      {"primitive attribute", 4},
+                                      {"time per pixel", 5},
+                                      {"wireframe", 6},
+                                      {"material aov", 7},
+                                      {"light aov", 8},
+                                      {"visibility aov", 9},
+                                      {"variance aov", 10},
+                                      {"weight", 11},
+                                      {"beauty aux", 12},
+                                      {"cryptomatte", 13},
+                                      {"alpha aux", 14},
+                                      {"display filter", 15},
+                                      {nullptr, 100},
+                                      {"normal", 101},
+                                      {"albedo", 102}}),
+                  attr("file_name", AttrType::String), attr("channel_name", AttrType::String),
+                  enumAttr("channel_format", {{"float", 0}, {"half", 1}}),
+                  enumAttr("compression", {{"none", 0},
+                                           {"zip", 1},
+                                           {"rle", 2},
+                                           {"zips", 3},
+                                           {"piz", 4},
+                                           {"pxr24", 5},
+                                           {"b44", 6},
+                                           {"b44a", 7},
+                                           {"dwaa", 8},
+                                           {"dwab", 9}}),
+                  attr("active", AttrType::Bool),
+                  enumAttr("state_variable", {{"P", 0},
+                                              {"Ng", 1},
+                                              {"N", 2},
+                                              {"St", 3},
+                                              {"dPds", 4},
+                                              {"dPdt", 5},
+                                              {"dSdx", 6},
+                                              {"dSdy", 7},
+                                              {"dTdx", 8},
+                                              {"dTdy", 9},
+                                              {"Wp", 10},
+                                              {"depth", 11},
+                                              {"motionvec", 12}}),
+                  attr("material_aov", AttrType::String),
+                  extraAttr("checkpoint_file_name", AttrType::String),
+                  extraAttr("checkpoint_multi_version_file_name", AttrType::String),
+                  extraAttr("resume_file_name", AttrType::String)},
+                 {"camera", "channel_suffix_mode", "cryptomatte_depth", "denoise", "denoiser_input",
+                  "display_filter", "exr_dwa_compression_level", "exr_header_attributes",
+                  "file_part", "lpe", "math_filter", "output_type", "primitive_attribute",
+                  "primitive_attribute_type", "reference_render_output", "visibility_aov"}});
+    return c;
+}
+
+}  // namespace rt

@@ -1,0 +1,25 @@
+#pragma once
+// Loads RDLA scene files (MoonRay's Lua scene format) into the rt::Scene model.
+// The format, its classes and its errors are described in doc/SCENES.md.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "scene/Scene.h"
+
+namespace rt {
+
+struct SceneLoadOptions {
+    // -in files, in order. They run in one Lua state: a later file sees the objects of
+    // the earlier ones by name and overrides their attributes.
+    std::vector<std::string> files;
+    bool unsafe = false;  // -unsafe_scene: all Lua standard libraries
+    // -scene_var NAME VALUE, applied after all files.
+    std::vector<std::pair<std::string, std::string>> sceneVars;
+};
+
+// Throws SceneError with "file:line: " for any bad input and UsageError (naming
+// `-scene_var NAME`) for a bad -scene_var. Warnings go to rt::log.
+Scene loadScene(const SceneLoadOptions& options);
+
+}  // namespace rt
