@@ -1,5 +1,5 @@
 #pragma once
-// Decodes light textures into linear RGB. The only file of lib/lua that uses OpenImageIO.
+// Decodes light textures into linear RGB (through lib/io, the only OpenImageIO user).
 #include <string>
 
 #include "core/RgbImage.h"
