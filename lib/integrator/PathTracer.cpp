@@ -17,6 +17,35 @@ float powerHeuristic(float pdfA, float pdfB) {
 // estimate stays unbiased.
 constexpr int kRouletteStartDepth = 3;
 
+// The fixed dimension block of one path vertex (doc/INTEGRATOR.md), read lazily: a value
+// the vertex does not need is never computed, and the layout stays fixed. 2D values sit
+// on even dimensions, which the sampler stratifies jointly.
+class VertexSamples {
+  public:
+    VertexSamples(PixelSampler& sampler, int depth)
+        : m_sampler(sampler),
+          m_base(kCameraDimensions + static_cast<uint32_t>(depth) * kDimensionsPerBounce) {}
+
+    Vec2f light() { return pair(0); }
+    Vec2f bsdf() { return pair(2); }
+    float lightChoice() { return single(4); }
+    float lobe() { return single(5); }
+    float roulette() { return single(6); }
+
+  private:
+    Vec2f pair(uint32_t offset) {
+        m_sampler.setDimension(m_base + offset);
+        return m_sampler.get2D();
+    }
+    float single(uint32_t offset) {
+        m_sampler.setDimension(m_base + offset);
+        return m_sampler.get1D();
+    }
+
+    PixelSampler& m_sampler;
+    uint32_t m_base;
+};
+
 // Where a path came from, for weighting emission that the next ray finds.
 struct PathState {
     bool fromCamera = true;
@@ -84,24 +113,17 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler,
         }
         if (depth >= m_maxDepth) break;
 
-        sampler.setDimension(kCameraDimensions +
-                             static_cast<uint32_t>(depth) * kDimensionsPerBounce);
-        // 2D values first, on even dimensions: the sampler stratifies dimension pairs
-        // (2k, 2k+1) jointly (doc/SAMPLING.md).
-        const Vec2f uLight = sampler.get2D();
-        const Vec2f uBsdf = sampler.get2D();
-        const float uLightChoice = sampler.get1D();
-        const float uLobe = sampler.get1D();
-        const float uRoulette = sampler.get1D();
+        VertexSamples u(sampler, depth);
 
         // Next-event estimation: one light of this surface's light set, chosen uniformly.
         const int lightSet = m_scene.lightSet(hit.geometry);
         const std::vector<int>& setLights = m_scene.lightsOf(lightSet);
         if (!setLights.empty() && bsdf.hasNonDeltaLobes()) {
             const size_t count = setLights.size();
-            const size_t chosen = std::min(static_cast<size_t>(uLightChoice * count), count - 1);
+            const size_t chosen =
+                count == 1 ? 0 : std::min(static_cast<size_t>(u.lightChoice() * count), count - 1);
             LightSample ls;
-            if (lights[setLights[chosen]]->sample(hit.position, uLight, ls) && ls.pdf > 0.0f &&
+            if (lights[setLights[chosen]]->sample(hit.position, u.light(), ls) && ls.pdf > 0.0f &&
                 !isBlack(ls.radiance)) {
                 const Color f = bsdf.eval(wo, ls.wi);
                 if (!isBlack(f)) {
@@ -121,7 +143,7 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler,
         }
 
         BsdfSample bs;
-        if (!bsdf.sample(wo, uLobe, uBsdf, bs)) break;
+        if (!bsdf.sample(wo, u.lobe(), u.bsdf(), bs)) break;
         throughput *= bs.weight;
         if (isBlack(throughput) || !isFinite(throughput)) break;
         state.fromCamera = false;
@@ -131,7 +153,7 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler,
 
         if (depth >= kRouletteStartDepth) {
             const float survive = std::min(1.0f, maxComponent(throughput));
-            if (uRoulette >= survive) break;
+            if (u.roulette() >= survive) break;
             throughput /= survive;
         }
 

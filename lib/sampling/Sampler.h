@@ -13,14 +13,27 @@ namespace rt {
 // A value in [0, 1). `dimension` may be any non-negative integer.
 float sampleValue(const Vec2i& pixel, uint32_t sampleIndex, uint32_t dimension, uint32_t seed);
 
+// The same values, split so that a pixel sample hashes (pixel, seed) once:
+// sampleValue(p, i, d, s) == sampleValueHashed(pixelSampleHash(p, s), i, d), and
+// samplePairHashed(h, i, g) == (sampleValueHashed(h, i, 2g), sampleValueHashed(h, i, 2g+1)).
+uint32_t pixelSampleHash(const Vec2i& pixel, uint32_t seed);
+float sampleValueHashed(uint32_t pixelHash, uint32_t sampleIndex, uint32_t dimension);
+Vec2f samplePairHashed(uint32_t pixelHash, uint32_t sampleIndex, uint32_t group);
+
 // Consecutive dimensions of one pixel sample. Cheap to construct; not thread-shared.
 class PixelSampler {
   public:
     PixelSampler(const Vec2i& pixel, uint32_t sampleIndex, uint32_t seed)
-        : m_pixel(pixel), m_index(sampleIndex), m_seed(seed) {}
+        : m_pixelHash(pixelSampleHash(pixel, seed)), m_index(sampleIndex) {}
 
-    float get1D() { return sampleValue(m_pixel, m_index, m_dimension++, m_seed); }
+    float get1D() { return sampleValueHashed(m_pixelHash, m_index, m_dimension++); }
+    // On an even dimension both values come from one jointly stratified pair.
     Vec2f get2D() {
+        if (m_dimension % 2 == 0) {
+            const Vec2f pair = samplePairHashed(m_pixelHash, m_index, m_dimension / 2);
+            m_dimension += 2;
+            return pair;
+        }
         const float a = get1D();
         return Vec2f(a, get1D());
     }
@@ -30,9 +43,8 @@ class PixelSampler {
     uint32_t dimension() const { return m_dimension; }
 
   private:
-    Vec2i m_pixel;
+    uint32_t m_pixelHash;
     uint32_t m_index;
-    uint32_t m_seed;
     uint32_t m_dimension = 0;
 };
 

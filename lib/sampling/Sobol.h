@@ -79,8 +79,7 @@ constexpr uint32_t reverseBits(uint32_t x) {
     x = ((x >> 1) & 0x55555555U) | ((x & 0x55555555U) << 1);
     x = ((x >> 2) & 0x33333333U) | ((x & 0x33333333U) << 2);
     x = ((x >> 4) & 0x0f0f0f0fU) | ((x & 0x0f0f0f0fU) << 4);
-    x = ((x >> 8) & 0x00ff00ffU) | ((x & 0x00ff00ffU) << 8);
-    return (x >> 16) | (x << 16);
+    return __builtin_bswap32(x);  // bits are reversed within bytes; now reverse the bytes
 }
 
 // Laine-Karras style permutation with Vegdahl's improved constants (2021). Every step
@@ -108,6 +107,12 @@ constexpr uint32_t owenScramble(uint32_t x, uint32_t seed) {
 // still one aligned block of 2^k consecutive Sobol' indices, in a random order.
 constexpr uint32_t shuffleIndex(uint32_t index, uint32_t seed) {
     return owenScramble(index, seed);
+}
+
+// owenScramble(reverseBits(index), seed), i.e. a scrambled dimension-0 (van der Corput)
+// value, with the two inner bit reversals cancelled out.
+constexpr uint32_t scrambledVanDerCorput(uint32_t index, uint32_t seed) {
+    return reverseBits(laineKarrasPermutation(index, seed));
 }
 
 }  // namespace rt::sobol

@@ -63,6 +63,15 @@ TEST(Sampler, PixelSamplerMatchesSampleValue) {
     s.setDimension(40);
     EXPECT_EQ(s.get1D(), sampleValue(Vec2i(5, 9), 13, 40, 99));
     EXPECT_EQ(s.dimension(), 41U);
+    // get2D on an even dimension takes the pair fast path: same values.
+    for (uint32_t index = 0; index < 64; ++index) {
+        PixelSampler p(Vec2i(3, 4), index, 7);
+        p.setDimension(6);
+        const Vec2f pair = p.get2D();
+        EXPECT_EQ(pair.x, sampleValue(Vec2i(3, 4), index, 6, 7));
+        EXPECT_EQ(pair.y, sampleValue(Vec2i(3, 4), index, 7, 7));
+        EXPECT_EQ(p.dimension(), 8U);
+    }
 }
 
 // Counts points per elementary interval of shape 2^-a x 2^-b with a + b = k.

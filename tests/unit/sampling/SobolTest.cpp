@@ -50,6 +50,10 @@ TEST(Sobol, FastPathsMatchMatrices) {
     for (uint32_t i : {0U, 1U, 2U, 255U, 256U, 65537U, 0x12345678U, 0xffffffffU}) {
         EXPECT_EQ(sobol::reverseBits(i), sobol::sample(i, 0));
         EXPECT_EQ(sobol::sampleDimension1(i), sobol::sample(i, 1));
+        for (uint32_t seed : {0U, 1U, 0xdeadbeefU}) {
+            EXPECT_EQ(sobol::scrambledVanDerCorput(i, seed),
+                      sobol::owenScramble(sobol::sample(i, 0), seed));
+        }
     }
 }
 
