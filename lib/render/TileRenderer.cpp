@@ -37,13 +37,15 @@ TraceCounters TileRenderer::counters() const {
     return m_parallel->counters;
 }
 
-void TileRenderer::renderTile(const Tile& tile, const SampleTarget& target,
-                              TraceCounters& counters) {
+uint64_t TileRenderer::renderTile(const Tile& tile, const SampleTarget& target,
+                                  TraceCounters& counters) {
     const CameraRayGenerator& camera = m_scene.camera();
+    uint64_t taken = 0;
     for (int y = tile.y0; y < tile.y1; ++y) {
         for (int x = tile.x0; x < tile.x1; ++x) {
             PixelAccumulator& pixel = m_film.at(x, y);
             const uint32_t wanted = target(x, y);
+            if (wanted > pixel.sampleCount) taken += wanted - pixel.sampleCount;
             for (uint32_t index = pixel.sampleCount; index < wanted; ++index) {
                 PixelSampler sampler(Vec2i(x, y), index, m_settings.seed);
                 const Vec2f jitter = sampler.get2D();  // box pixel filter
@@ -53,6 +55,7 @@ void TileRenderer::renderTile(const Tile& tile, const SampleTarget& target,
             }
         }
     }
+    return taken;
 }
 
 bool TileRenderer::runPass(const SampleTarget& target, const std::atomic<bool>* stop) {
@@ -69,7 +72,7 @@ bool TileRenderer::runPass(const SampleTarget& target, const std::atomic<bool>* 
                         stopped = true;
                         break;
                     }
-                    renderTile(m_grid[i], target, local);
+                    m_samplesTaken += renderTile(m_grid[i], target, local);
                 }
                 std::lock_guard<std::mutex> lock(m_parallel->countersMutex);
                 m_parallel->counters += local;

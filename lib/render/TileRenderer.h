@@ -35,15 +35,20 @@ class TileRenderer {
 
     TraceCounters counters() const;
     int threads() const;
+    // Samples taken by this renderer so far, updated after every tile: safe to read from
+    // another thread (progress display) while a pass runs.
+    uint64_t samplesTaken() const { return m_samplesTaken.load(std::memory_order_relaxed); }
 
   private:
-    void renderTile(const Tile& tile, const SampleTarget& target, TraceCounters& counters);
+    // Returns the number of samples taken.
+    uint64_t renderTile(const Tile& tile, const SampleTarget& target, TraceCounters& counters);
 
     const RenderScene& m_scene;
     const PathTracer& m_tracer;
     Film& m_film;
     TileRendererSettings m_settings;
     TileGrid m_grid;
+    std::atomic<uint64_t> m_samplesTaken{0};
     struct Parallel;
     std::unique_ptr<Parallel> m_parallel;
 };

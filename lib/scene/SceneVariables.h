@@ -21,6 +21,12 @@ struct SceneVariables {
     // by spaces. Filled by the loader; features read the names they implement.
     std::map<std::string, std::string> extra;
 
+    // Typed getters over `extra` with defaults; throw SceneError naming the variable
+    // when the stored text is not of the type asked for.
+    int extraInt(const std::string& name, int fallback) const;
+    float extraFloat(const std::string& name, float fallback) const;
+    bool extraBool(const std::string& name, bool fallback) const;
+
     int renderWidth() const;
     int renderHeight() const;
     uint32_t samplesPerPixel() const { return static_cast<uint32_t>(pixelSamples) * pixelSamples; }
