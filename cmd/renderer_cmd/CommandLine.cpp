@@ -24,6 +24,10 @@ po::options_description optionsDescription() {
         ("threads", po::value<int>(), "render threads (default: every core)")
         ("scene_var", po::value<std::vector<std::string>>()->composing(),
             "NAME VALUE: set any scene variable; repeatable")
+        ("stats", po::value<std::string>(),
+            "write convergence statistics to FILE: JSON lines, one per pass")
+        ("stats_plot", po::value<std::string>(),
+            "draw a convergence plot (error and active pixels over time) to FILE.png")
         ("info", po::bool_switch(), "verbose log")
         ("unsafe_scene", po::bool_switch(),
             "let scene files use io, os.execute and require (trusted scenes only)");
@@ -36,7 +40,10 @@ po::options_description optionsDescription() {
 // value rather than mistaken for an option; Boost then validates and stores them.
 int valueCount(const std::string& key) {
     if (key == "size" || key == "scene_var") return 2;
-    if (key == "in" || key == "out" || key == "res" || key == "threads") return 1;
+    if (key == "in" || key == "out" || key == "res" || key == "threads" || key == "stats" ||
+        key == "stats_plot") {
+        return 1;
+    }
     return 0;
 }
 
@@ -123,6 +130,8 @@ CommandLine parseCommandLine(int argc, const char* const argv[]) {
         const auto& v = vm["scene_var"].as<std::vector<std::string>>();
         for (size_t i = 0; i + 1 < v.size(); i += 2) cl.sceneVars.emplace_back(v[i], v[i + 1]);
     }
+    if (vm.count("stats")) cl.stats = vm["stats"].as<std::string>();
+    if (vm.count("stats_plot")) cl.statsPlot = vm["stats_plot"].as<std::string>();
     cl.info = vm["info"].as<bool>();
     cl.unsafeScene = vm["unsafe_scene"].as<bool>();
     if (!cl.help && cl.inputs.empty()) throw UsageError("no scene file given: use -in FILE");

@@ -15,9 +15,11 @@ struct CommandLine {
     std::optional<float> res;                                    // -res DIVISOR
     int threads = 0;                                             // -threads; 0 = every core
     std::vector<std::pair<std::string, std::string>> sceneVars;  // -scene_var NAME VALUE
-    bool info = false;                                           // -info
-    bool unsafeScene = false;                                    // -unsafe_scene
-    bool help = false;                                           // -h / -help
+    std::string stats;         // -stats FILE: JSON lines, one per pass
+    std::string statsPlot;     // -stats_plot FILE.png
+    bool info = false;         // -info
+    bool unsafeScene = false;  // -unsafe_scene
+    bool help = false;         // -h / -help
 };
 
 // Throws UsageError with a message naming the offending option.

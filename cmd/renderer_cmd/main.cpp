@@ -47,6 +47,9 @@ int main(int argc, char** argv) {
         RenderOptions options;
         options.beautyOverride = cl.out;
         options.threads = cl.threads;
+        options.progress = ProgressMode::Auto;
+        options.statsPath = cl.stats;
+        options.statsPlotPath = cl.statsPlot;
         RenderSession session(scene, options);
         return exitCode(session.run());
     } catch (const UsageError& e) {

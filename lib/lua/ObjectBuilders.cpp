@@ -135,6 +135,21 @@ std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj) {
         case 102:
             kind = OutputResult::Albedo;
             break;
+        case 11:
+            kind = OutputResult::Weight;
+            break;
+        case 12:
+            kind = OutputResult::BeautyAux;
+            break;
+        case 14:
+            kind = OutputResult::AlphaAux;
+            break;
+        case 110:
+            kind = OutputResult::Error;
+            break;
+        case 111:
+            kind = OutputResult::Samples;
+            break;
         case 3: {  // state variable: N, Ng and depth are what we have
             const int64_t sv = obj.getInt("state_variable", 2);
             if (sv == 1 || sv == 2) kind = OutputResult::Normal;
@@ -150,7 +165,8 @@ std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj) {
     if (!kind) {
         log::warning(obj.where.str() + ": " + obj.describe() + ": result " +
                      std::to_string(result) +
-                     " is not supported (we write beauty, alpha, depth, normal and albedo); "
+                     " is not supported (we write beauty, alpha, depth, normal, albedo, weight, "
+                     "beauty aux, alpha aux, error and samples); "
                      "the output is ignored");
         return std::nullopt;
     }

@@ -7,7 +7,9 @@
 namespace rt {
 
 // The k-th step (k >= 1): k*k + k - 1.
-constexpr uint32_t adaptiveStep(uint32_t k) { return k * k + k - 1; }
+constexpr uint32_t adaptiveStep(uint32_t k) {
+    return k * k + k - 1;
+}
 
 // The smallest step strictly greater than `count`.
 constexpr uint32_t nextAdaptiveStep(uint32_t count) {

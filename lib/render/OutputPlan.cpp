@@ -10,20 +10,46 @@ namespace {
 
 int componentCount(OutputResult result) {
     switch (result) {
-        case OutputResult::Alpha:
-        case OutputResult::Depth:
-            return 1;
-        default:
+        case OutputResult::Beauty:
+        case OutputResult::BeautyAux:
+        case OutputResult::Normal:
+        case OutputResult::Albedo:
             return 3;
+        default:
+            return 1;
     }
 }
 
 // Beauty channels are plain R, G, B so every viewer shows them.
 std::string defaultPrefix(OutputResult result) {
     switch (result) {
-        case OutputResult::Normal: return "N";
-        case OutputResult::Albedo: return "albedo";
-        default: return "";
+        case OutputResult::Normal:
+            return "N";
+        case OutputResult::Albedo:
+            return "albedo";
+        case OutputResult::BeautyAux:
+            return "beautyAux";
+        default:
+            return "";
+    }
+}
+
+std::string defaultSingleChannel(OutputResult result) {
+    switch (result) {
+        case OutputResult::Alpha:
+            return "A";
+        case OutputResult::Depth:
+            return "Z";
+        case OutputResult::Weight:
+            return "weight";
+        case OutputResult::AlphaAux:
+            return "alphaAux";
+        case OutputResult::Error:
+            return "error";
+        case OutputResult::Samples:
+            return "samples";
+        default:
+            return "Y";
     }
 }
 
@@ -43,8 +69,16 @@ RenderOutput alphaFor(const RenderOutput& beauty) {
     return alpha;
 }
 
+// The mean of the odd-numbered samples (MoonRay's aux buffers); 0 without any.
+double oddMean(double oddSum, uint32_t count) {
+    const uint32_t odd = count / 2;
+    return odd > 0 ? oddSum / odd : 0.0;
+}
+
 // The value of component `c` of an output at a pixel.
-float resolve(const Film& film, OutputResult result, int x, int y, int c) {
+float resolve(const Film& film, const std::vector<float>& errors, OutputResult result, int x, int y,
+              int c) {
+    const PixelAccumulator& p = film.at(x, y);
     switch (result) {
         case OutputResult::Beauty:
             return film.beauty(x, y)[c];
@@ -56,6 +90,15 @@ float resolve(const Film& film, OutputResult result, int x, int y, int c) {
             return film.normal(x, y)[c];
         case OutputResult::Albedo:
             return film.albedo(x, y)[c];
+        case OutputResult::Weight:  // box filter: every sample weighs 1
+        case OutputResult::Samples:
+            return static_cast<float>(p.sampleCount);
+        case OutputResult::BeautyAux:
+            return static_cast<float>(oddMean(p.oddRadianceSum[c], p.sampleCount));
+        case OutputResult::AlphaAux:
+            return static_cast<float>(oddMean(p.oddAlphaSum, p.sampleCount));
+        case OutputResult::Error:
+            return errors.empty() ? 0.0f : errors[static_cast<size_t>(y) * film.width() + x];
     }
     return 0.0f;
 }
@@ -68,7 +111,7 @@ std::vector<std::string> channelNames(const RenderOutput& output) {
     const bool vector = output.result == OutputResult::Normal;
     if (componentCount(output.result) == 1) {
         if (!output.channelName.empty()) return {output.channelName};
-        return {output.result == OutputResult::Alpha ? "A" : "Z"};
+        return {defaultSingleChannel(output.result)};
     }
     const std::string prefix =
         output.channelName.empty() ? defaultPrefix(output.result) : output.channelName;
@@ -144,7 +187,8 @@ std::vector<OutputFile> planOutputs(const std::vector<RenderOutput>& outputs,
     return files;
 }
 
-ImageBuffer buildOutputImage(const OutputFile& file, const Film& film) {
+ImageBuffer buildOutputImage(const OutputFile& file, const Film& film,
+                             const std::vector<float>& errors) {
     ImageBuffer image(film.width(), film.height());
     for (const RenderOutput& output : file.outputs) {
         const std::vector<std::string> names = channelNames(output);
@@ -155,7 +199,7 @@ ImageBuffer buildOutputImage(const OutputFile& file, const Film& film) {
             for (int y = 0; y < film.height(); ++y) {
                 for (int x = 0; x < film.width(); ++x) {
                     channel.floats[image.index(x, y)] =
-                        resolve(film, output.result, x, y, static_cast<int>(c));
+                        resolve(film, errors, output.result, x, y, static_cast<int>(c));
                 }
             }
         }

@@ -24,8 +24,10 @@ struct OutputFile {
 std::vector<OutputFile> planOutputs(const std::vector<RenderOutput>& outputs,
                                     const std::string& beautyOverride);
 
-// The channels of one output file, resolved from the film.
-ImageBuffer buildOutputImage(const OutputFile& file, const Film& film);
+// The channels of one output file, resolved from the film. `errors` holds the per-pixel
+// error estimate (width * height) for the `error` result.
+ImageBuffer buildOutputImage(const OutputFile& file, const Film& film,
+                             const std::vector<float>& errors);
 
 // Default channel names of a result, e.g. beauty -> R,G,B; normal -> N.X,N.Y,N.Z.
 std::vector<std::string> channelNames(const RenderOutput& output);

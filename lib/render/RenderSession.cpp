@@ -3,13 +3,17 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 
 #include "core/Log.h"
 #include "io/ExrFile.h"
 #include "io/ImageFormat.h"
 #include "io/LdrFile.h"
-#include "render/PassSchedule.h"
+#include "render/ConvergencePlot.h"
+#include "render/PassLoop.h"
+#include "render/ProgressDisplay.h"
+#include "render/StatsLog.h"
 #include "render/TileRenderer.h"
 
 #ifndef RT_VERSION
@@ -25,17 +29,39 @@ double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// Fails before rendering rather than after hours of work.
-void checkWritable(const OutputFile& file) {
+bool directoryWritable(const std::string& path) {
     namespace fs = std::filesystem;
-    fs::path dir = fs::path(file.path).parent_path();
+    fs::path dir = fs::path(path).parent_path();
     if (dir.empty()) dir = ".";
     std::error_code ec;
-    if (!fs::is_directory(dir, ec) || ::access(dir.c_str(), W_OK) != 0) {
-        const RenderOutput& first = file.outputs.front();
-        throw SceneError(first.where, "output '" + file.path + "': directory '" + dir.string() +
-                                          "' does not exist or is not writable");
+    return fs::is_directory(dir, ec) && ::access(dir.c_str(), W_OK) == 0;
+}
+
+// Fails before rendering rather than after hours of work.
+void checkWritable(const OutputFile& file) {
+    if (!directoryWritable(file.path)) {
+        throw SceneError(
+            file.outputs.front().where,
+            "output '" + file.path + "': its directory does not exist or is not writable");
     }
+}
+
+std::string describeSampling(const SamplingSettings& s) {
+    if (!s.adaptive()) return std::to_string(s.uniformSamples) + " spp";
+    char text[160];
+    std::snprintf(text, sizeof text, "adaptive %u..%u spp, target error %g", s.minSamples,
+                  s.maxSamples, s.targetAdaptiveError);
+    return text;
+}
+
+std::unique_ptr<ProgressDisplay> makeProgress(ProgressMode mode, const TileRenderer& renderer,
+                                              uint64_t samplesBefore) {
+    if (mode == ProgressMode::Off) return nullptr;
+    ProgressDisplayOptions options;
+    options.terminal = mode == ProgressMode::Terminal ||
+                       (mode == ProgressMode::Auto && ::isatty(::fileno(stderr)));
+    return std::make_unique<ProgressDisplay>(
+        [&renderer, samplesBefore] { return samplesBefore + renderer.samplesTaken(); }, options);
 }
 
 }  // namespace
@@ -43,9 +69,28 @@ void checkWritable(const OutputFile& file) {
 RenderSession::RenderSession(const Scene& scene, const RenderOptions& options)
     : m_scene(scene),
       m_options(options),
+      m_sampling(samplingSettings(scene.vars)),
       m_outputFiles(planOutputs(scene.outputs, options.beautyOverride)),
       m_film(scene.vars.renderWidth(), scene.vars.renderHeight()) {
     for (const OutputFile& file : m_outputFiles) checkWritable(file);
+    if (!options.statsPath.empty()) {
+        std::string error;
+        m_statsLog = StatsLog::open(options.statsPath, error);
+        if (!m_statsLog) throw UsageError("option '-stats': " + error);
+        m_listeners.push_back(m_statsLog.get());
+    }
+    if (!options.statsPlotPath.empty()) {
+        if (!isLdrExtension(options.statsPlotPath)) {
+            throw UsageError("option '-stats_plot': '" + options.statsPlotPath +
+                             "' must be a .png, .jpg or .tif file");
+        }
+        if (!directoryWritable(options.statsPlotPath)) {
+            throw UsageError("option '-stats_plot': the directory of '" + options.statsPlotPath +
+                             "' does not exist or is not writable");
+        }
+        m_plot = std::make_unique<ConvergencePlot>();
+        m_listeners.push_back(m_plot.get());
+    }
     const auto start = Clock::now();
     m_renderScene = std::make_unique<RenderScene>(scene);
     m_tracer = std::make_unique<PathTracer>(*m_renderScene, scene.vars.maxDepth);
@@ -61,20 +106,32 @@ void RenderSession::render() {
     settings.threads = m_options.threads;
     TileRenderer renderer(*m_renderScene, *m_tracer, m_film, settings);
     m_stats.threads = renderer.threads();
-
-    const uint32_t spp = m_scene.vars.samplesPerPixel();
     log::info("Rendering " + std::to_string(m_film.width()) + "x" +
-              std::to_string(m_film.height()) + " at " + std::to_string(spp) + " spp on " +
+              std::to_string(m_film.height()) + ", " + describeSampling(m_sampling) + ", on " +
               std::to_string(m_stats.threads) + " threads");
+
+    std::unique_ptr<ProgressDisplay> progress = makeProgress(m_options.progress, renderer, 0);
+    std::vector<ConvergenceListener*> listeners = m_listeners;
+    if (progress) listeners.push_back(progress.get());
+
     const auto start = Clock::now();
-    for (uint32_t target : uniformPassTargets(spp)) {
-        renderer.runPass([target](int, int) { return target; });
-        log::detail("  " + std::to_string(target) + " spp after " +
-                    std::to_string(secondsSince(start)) + " s");
-    }
+    auto publish = [&](ConvergenceReport& report) {
+        report.elapsedSeconds = secondsSince(start);
+        log::detail("pass " + std::to_string(report.pass) + ": mean spp " +
+                    std::to_string(report.meanSpp) + ", active " +
+                    std::to_string(report.activePixels) + ", mean error " +
+                    std::to_string(report.meanError));
+        for (ConvergenceListener* listener : listeners) listener->onPass(report);
+    };
+    if (progress) progress->start();
+    m_stats.passes = m_sampling.adaptive()
+                         ? runAdaptivePasses(renderer, m_film, m_sampling, m_errors, publish)
+                         : runUniformPasses(renderer, m_film, m_sampling, m_errors, publish);
+    if (progress) progress->stop();
+
     m_stats.renderSeconds = secondsSince(start);
     m_stats.counters = renderer.counters();
-    m_stats.samples = static_cast<uint64_t>(spp) * m_film.pixelCount();
+    m_stats.samples = renderer.samplesTaken();
     if (m_stats.counters.nonFiniteSamples > 0) {
         log::warning(std::to_string(m_stats.counters.nonFiniteSamples) +
                      " samples had a non-finite radiance and were dropped");
@@ -88,13 +145,19 @@ bool RenderSession::writeOutputs(std::string& error) const {
     metadata.set("scenePath", m_scene.sourcePath);
     metadata.set("seed", static_cast<int>(m_scene.vars.seed));
     metadata.set("maxDepth", m_scene.vars.maxDepth);
+    metadata.set("samplingMode", std::string(m_sampling.adaptive() ? "adaptive" : "uniform"));
+    if (m_sampling.adaptive()) {
+        metadata.set("minAdaptiveSamples", static_cast<int>(m_sampling.minSamples));
+        metadata.set("maxAdaptiveSamples", static_cast<int>(m_sampling.maxSamples));
+        metadata.set("targetAdaptiveError", m_sampling.targetAdaptiveError);
+    }
     metadata.set("samplesPerPixelMin", static_cast<int>(spp.min));
     metadata.set("samplesPerPixelMax", static_cast<int>(spp.max));
     metadata.set("samplesPerPixelMean", spp.mean);
     metadata.set("renderTime", m_stats.renderSeconds);
 
     for (const OutputFile& file : m_outputFiles) {
-        const ImageBuffer image = buildOutputImage(file, m_film);
+        const ImageBuffer image = buildOutputImage(file, m_film, m_errors);
         bool ok;
         if (isLdrExtension(file.path)) {
             ok = writeLdr(file.path, image, error);
@@ -106,14 +169,22 @@ bool RenderSession::writeOutputs(std::string& error) const {
         if (!ok) return false;
         log::info("Wrote " + file.path);
     }
+    if (m_plot) {
+        if (!m_plot->write(m_options.statsPlotPath, error)) return false;
+        log::info("Wrote " + m_options.statsPlotPath);
+    }
     return true;
 }
 
 ExitCode RenderSession::run() {
     render();
-    log::info("Rendered in " + std::to_string(m_stats.renderSeconds) + " s (" +
-              std::to_string(m_stats.counters.rays / std::max(m_stats.renderSeconds, 1e-9) / 1e6) +
-              " Mrays/s)");
+    const Film::SampleStats spp = m_film.sampleStats();
+    char summary[200];
+    std::snprintf(summary, sizeof summary,
+                  "Rendered in %.2f s, %d passes, spp min %u mean %.1f max %u (%.2f Mrays/s)",
+                  m_stats.renderSeconds, m_stats.passes, spp.min, spp.mean, spp.max,
+                  m_stats.counters.rays / std::max(m_stats.renderSeconds, 1e-9) / 1e6);
+    log::info(summary);
     std::string error;
     if (!writeOutputs(error)) {
         log::error(error);

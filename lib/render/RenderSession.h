@@ -1,35 +1,49 @@
 #pragma once
 // One render from a loaded scene to written output files: prepares the scene, runs the
-// sampling passes, reports progress and writes the outputs. Later issues hang adaptive
-// sampling and the checkpoint policy on the pass boundary in run().
+// sampling passes (uniform or adaptive), reports convergence after every pass to its
+// listeners (progress, -stats, the plot) and writes the outputs. The pass loop is the
+// one boundary where later milestones take snapshots, run hooks and honour stops.
 #include <atomic>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/Error.h"
 #include "film/Film.h"
 #include "integrator/PathTracer.h"
+#include "render/ConvergenceReport.h"
 #include "render/OutputPlan.h"
+#include "scene/SamplingSettings.h"
 
 namespace rt {
+
+class StatsLog;
+class ConvergencePlot;
+
+enum class ProgressMode { Off, Auto, Terminal, Plain };  // Auto: Terminal if stderr is a tty
 
 struct RenderOptions {
     std::string beautyOverride;  // -out
     int threads = 0;             // -threads; 0 = every core
     int tileSize = 8;
+    ProgressMode progress = ProgressMode::Off;
+    std::string statsPath;      // -stats: JSON lines, one per pass
+    std::string statsPlotPath;  // -stats_plot: convergence plot (.png)
 };
 
 struct RenderStats {
     double prepSeconds = 0.0;    // scene preparation (acceleration structure, lights)
     double renderSeconds = 0.0;  // sampling only
     uint64_t samples = 0;
+    int passes = 0;
     TraceCounters counters;
     int threads = 0;
 };
 
 class RenderSession {
   public:
-    // Validates outputs and prepares the scene; throws SceneError on bad input.
+    // Validates sampling settings and outputs, opens -stats, prepares the scene.
+    // Throws SceneError on bad scene input and UsageError on a bad option.
     RenderSession(const Scene& scene, const RenderOptions& options);
     ~RenderSession();
 
@@ -40,17 +54,27 @@ class RenderSession {
     void render();
     [[nodiscard]] bool writeOutputs(std::string& error) const;
 
+    // Listeners added here hear every pass report too (tests, benchmarks).
+    void addListener(ConvergenceListener* listener) { m_listeners.push_back(listener); }
+
     const Film& film() const { return m_film; }
+    const std::vector<float>& pixelErrors() const { return m_errors; }
     const RenderStats& stats() const { return m_stats; }
+    const SamplingSettings& sampling() const { return m_sampling; }
     const std::vector<OutputFile>& outputFiles() const { return m_outputFiles; }
 
   private:
     const Scene& m_scene;
     RenderOptions m_options;
+    SamplingSettings m_sampling;
     std::vector<OutputFile> m_outputFiles;
+    std::unique_ptr<StatsLog> m_statsLog;
+    std::unique_ptr<ConvergencePlot> m_plot;
+    std::vector<ConvergenceListener*> m_listeners;
     std::unique_ptr<RenderScene> m_renderScene;
     std::unique_ptr<PathTracer> m_tracer;
     Film m_film;
+    std::vector<float> m_errors;  // per-pixel error after the last pass
     RenderStats m_stats;
 };
 

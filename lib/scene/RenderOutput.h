@@ -7,8 +7,21 @@
 namespace rt {
 
 // MoonRay RenderOutput `result` values we support; numbers match MoonRay's enum where
-// MoonRay defines one. Our own results (depth, normal, albedo) use names.
-enum class OutputResult { Beauty = 0, Alpha = 1, Depth = 100, Normal = 101, Albedo = 102 };
+// MoonRay defines one (weight 11, beauty aux 12, alpha aux 14). Our own results use
+// names: depth, normal, albedo, and the adaptive-sampling diagnostics error (the
+// per-pixel error estimate, also "variance") and samples (per-pixel sample count).
+enum class OutputResult {
+    Beauty = 0,
+    Alpha = 1,
+    Weight = 11,
+    BeautyAux = 12,
+    AlphaAux = 14,
+    Depth = 100,
+    Normal = 101,
+    Albedo = 102,
+    Error = 110,
+    Samples = 111,
+};
 enum class ChannelFormat { Half, Float };
 enum class Compression { None, Zip, Piz };
 

@@ -9,8 +9,9 @@ SamplingSettings samplingSettings(const SceneVariables& vars) {
     s.uniformSamples = vars.samplesPerPixel();
     const int mode = vars.extraInt("sampling_mode", 0);
     if (mode != 0 && mode != 2) {
-        throw SceneError("scene variable 'sampling_mode' must be 0 (uniform) or 2 (adaptive), got " +
-                         std::to_string(mode));
+        throw SceneError(
+            "scene variable 'sampling_mode' must be 0 (uniform) or 2 (adaptive), got " +
+            std::to_string(mode));
     }
     s.mode = static_cast<SamplingMode>(mode);
     const int minSamples = vars.extraInt("min_adaptive_samples", 16);

@@ -11,8 +11,8 @@ namespace rt {
 namespace {
 
 template <class T, class Parse>
-T parseExtra(const std::map<std::string, std::string>& extra, const std::string& name,
-             T fallback, const char* typeName, Parse parse) {
+T parseExtra(const std::map<std::string, std::string>& extra, const std::string& name, T fallback,
+             const char* typeName, Parse parse) {
     const auto it = extra.find(name);
     if (it == extra.end()) return fallback;
     try {

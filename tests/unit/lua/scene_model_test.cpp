@@ -86,12 +86,17 @@ RenderOutput("/albedo") { result = "albedo", file_name = "aux.exr", compression 
                           active = false }
 RenderOutput("/n2") { result = "state variable", state_variable = "N", file_name = "aux.exr",
                       compression = "piz", checkpoint_file_name = "cp.exr" }
-RenderOutput("/weight") { result = "weight" }  -- not supported: warned and skipped
+RenderOutput("/weight") { result = "weight", file_name = "diag.exr" }
+RenderOutput("/baux") { result = 12, file_name = "diag.exr" }
+RenderOutput("/aaux") { result = "alpha aux", file_name = "diag.exr" }
+RenderOutput("/err") { result = "variance", file_name = "diag.exr" }
+RenderOutput("/spp") { result = "samples", file_name = "diag.exr" }
+RenderOutput("/crypto") { result = "cryptomatte" }  -- not supported: warned and skipped
 )");
     const int warnings = log::warningCount();
     const Scene scene = loadFiles({file});
     EXPECT_EQ(log::warningCount(), warnings + 1);
-    ASSERT_EQ(scene.outputs.size(), 6u);
+    ASSERT_EQ(scene.outputs.size(), 11u);
     const auto& o = scene.outputs;
     EXPECT_EQ(o[0].result, OutputResult::Beauty);
     EXPECT_EQ(o[0].fileName, "out/a.exr");  // not resolved against the scene directory
@@ -107,6 +112,11 @@ RenderOutput("/weight") { result = "weight" }  -- not supported: warned and skip
     EXPECT_FALSE(o[4].active);
     EXPECT_EQ(o[5].result, OutputResult::Normal);
     EXPECT_EQ(o[5].extra.at("checkpoint_file_name"), "cp.exr");
+    EXPECT_EQ(o[6].result, OutputResult::Weight);
+    EXPECT_EQ(o[7].result, OutputResult::BeautyAux);
+    EXPECT_EQ(o[8].result, OutputResult::AlphaAux);
+    EXPECT_EQ(o[9].result, OutputResult::Error);
+    EXPECT_EQ(o[10].result, OutputResult::Samples);
     EXPECT_EQ(o[0].name, "/beauty");
     EXPECT_CONTAINS(o[1].where.str(), "scene.rdla:7");
 }
