@@ -13,8 +13,8 @@ struct ConvergenceReport {
     bool finished = false;        // no pixel will receive more samples
     double elapsedSeconds = 0.0;  // since sampling started (scene preparation excluded)
 
-    uint64_t samplesDone = 0;        // samples in the film, all pixels together
-    uint64_t samplesRemaining = 0;   // estimate of samples still to take (exact for uniform)
+    uint64_t samplesDone = 0;       // samples in the film, all pixels together
+    uint64_t samplesRemaining = 0;  // estimate of samples still to take (exact for uniform)
     uint32_t pixelCount = 0;
     uint32_t activePixels = 0;       // pixels that receive samples in the next pass
     double fractionConverged = 0.0;  // pixels that need no more samples / pixelCount
@@ -26,7 +26,8 @@ struct ConvergenceReport {
     double meanError = 0.0, maxError = 0.0;
     double targetError = 0.0;  // the internal threshold (target_adaptive_error / 10000)
 
-    const std::vector<float>* pixelErrors = nullptr;  // width * height, row-major; inf = not measurable
+    // Width * height, row-major; inf where not measurable.
+    const std::vector<float>* pixelErrors = nullptr;
 
     double progress() const {
         const double total = static_cast<double>(samplesDone + samplesRemaining);
@@ -35,7 +36,7 @@ struct ConvergenceReport {
 };
 
 class ConvergenceListener {
-public:
+  public:
     virtual ~ConvergenceListener() = default;
     virtual void onPass(const ConvergenceReport& report) = 0;
 };
