@@ -29,6 +29,7 @@ test: build
 bench: build
 	@mkdir -p $(OUT_DIR)
 	$(BUILD_DIR)/bench/renderer_bench --out $(OUT_DIR)/bench.json
+	$(BUILD_DIR)/bench/adaptive_bench --out $(OUT_DIR)/adaptive_bench.json --cache $(OUT_DIR)/bench_cache
 
 format:
 	@clang-format -i $$(git ls-files '*.h' '*.cpp')
