@@ -7,7 +7,10 @@ namespace rt {
 namespace {
 
 constexpr double kMonteCarloExponent = 0.5;
-constexpr double kMinExponent = 0.25;
+// Monte Carlo error falls at least as fast as 1/sqrt(n) in expectation; a slower fall
+// fitted from two noisy error estimates is noise, and extrapolating it (n grows as
+// (e/t)^(1/a)) overestimated the remaining samples by a third on cornell_box (doc/PROGRESS.md).
+constexpr double kMinExponent = 0.5;
 constexpr double kMaxExponent = 1.0;
 
 uint64_t step(uint64_t k) {

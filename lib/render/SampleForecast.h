@@ -24,7 +24,8 @@ struct PixelHistory {
 
 // The exponent `a` of the model error ~ C * n^-a: 0.5 (Monte Carlo) unless both
 // measurements are finite, positive and decreasing, then fitted from them and clamped to
-// [0.25, 1] so that one noisy pair cannot predict a pixel finishing at once or never.
+// [0.5, 1]: never slower than Monte Carlo's 1/sqrt(n), so one noisy pair cannot predict a
+// pixel that finishes at once or never.
 double convergenceExponent(const PixelHistory& pixel);
 
 // Samples the pixel still needs beyond `count`; 0 when converged or at maxSamples. The

@@ -61,7 +61,8 @@ TEST(SampleForecast, ExponentFallsBackOrClamps) {
     EXPECT_EQ(convergenceExponent(pixel(19, 0.0f, 11, 0.002f)), 0.5);       // zero: no rate
     EXPECT_EQ(convergenceExponent(pixel(19, 0.002f, 19, 0.004f)), 0.5);     // same count
     EXPECT_EQ(convergenceExponent(pixel(19, 0.002f, 11, 0.2f)), 1.0);       // steep: clamped
-    EXPECT_EQ(convergenceExponent(pixel(19, 0.002f, 11, 0.00201f)), 0.25);  // flat: clamped
+    // Flatter than Monte Carlo's 1/sqrt(n): noise in the two estimates, not a real rate.
+    EXPECT_EQ(convergenceExponent(pixel(19, 0.002f, 11, 0.00201f)), 0.5);
 }
 
 TEST(SampleForecast, CappedAtMax) {
