@@ -198,6 +198,7 @@ int main(int argc, char** argv) {
     std::vector<SceneCase> cases = {
         {"caustic_room", 64, 48, 2 * 64 * 64, 45, 16, 1024, {500, 1000, 2000}},
         {"cornell_box", 64, 48, 2 * 64 * 64, 32, 16, 1024, {500, 1000, 2000}},
+        {"glossy_glass", 64, 48, 2 * 64 * 64, 32, 16, 1024, {500, 1000, 2000}},
     };
     for (int i = 1; i + 1 < argc; ++i) {
         const std::string arg = argv[i], value = argv[i + 1];
