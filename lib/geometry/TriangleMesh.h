@@ -19,9 +19,8 @@ struct TriangleMesh {
 // Fan-triangulates polygons given MoonRay-style `face_vertex_count` and
 // `vertices_by_index`. Returns false with `error` set on inconsistent input.
 [[nodiscard]] bool triangulatePolygons(const std::vector<int>& faceVertexCount,
-                                       const std::vector<int>& verticesByIndex,
-                                       size_t vertexCount, std::vector<uint32_t>& indices,
-                                       std::string& error);
+                                       const std::vector<int>& verticesByIndex, size_t vertexCount,
+                                       std::vector<uint32_t>& indices, std::string& error);
 
 // An axis-aligned box centred at the origin with outward-facing triangles.
 TriangleMesh makeBox(const Vec3f& size);

@@ -21,13 +21,13 @@ struct LightDesc {
     Color color{1.0f, 1.0f, 1.0f};
     float intensity = 1.0f;
     float exposure = 0.0f;
-    bool normalized = true;        // area lights only
-    bool visibleInCamera = true;   // area lights and EnvLight
-    float width = 1.0f;            // RectLight, local X
-    float height = 1.0f;           // RectLight, local Y
-    float radius = 1.0f;           // SphereLight, DiskLight
-    float angularExtent = 0.53f;   // DistantLight, degrees (the sun)
-    std::string texture;           // EnvLight lat-long map, absolute path; empty = constant
+    bool normalized = true;       // area lights only
+    bool visibleInCamera = true;  // area lights and EnvLight
+    float width = 1.0f;           // RectLight, local X
+    float height = 1.0f;          // RectLight, local Y
+    float radius = 1.0f;          // SphereLight, DiskLight
+    float angularExtent = 0.53f;  // DistantLight, degrees (the sun)
+    std::string texture;          // EnvLight lat-long map, absolute path; empty = constant
     std::shared_ptr<const RgbImage> textureImage;  // decoded by the loader when `texture` is set
 
     Color radianceScale() const { return color * (intensity * std::exp2(exposure)); }

@@ -55,12 +55,12 @@ TEST(SampleForecast, FittedExponent) {
 }
 
 TEST(SampleForecast, ExponentFallsBackOrClamps) {
-    EXPECT_EQ(convergenceExponent(pixel(19, 0.002f)), 0.5);                 // one measurement
-    EXPECT_EQ(convergenceExponent(pixel(19, 0.002f, 11, kInf)), 0.5);       // previous unmeasured
-    EXPECT_EQ(convergenceExponent(pixel(19, 0.003f, 11, 0.002f)), 0.5);     // rising: noise
-    EXPECT_EQ(convergenceExponent(pixel(19, 0.0f, 11, 0.002f)), 0.5);       // zero: no rate
-    EXPECT_EQ(convergenceExponent(pixel(19, 0.002f, 19, 0.004f)), 0.5);     // same count
-    EXPECT_EQ(convergenceExponent(pixel(19, 0.002f, 11, 0.2f)), 1.0);       // steep: clamped
+    EXPECT_EQ(convergenceExponent(pixel(19, 0.002f)), 0.5);              // one measurement
+    EXPECT_EQ(convergenceExponent(pixel(19, 0.002f, 11, kInf)), 0.5);    // previous unmeasured
+    EXPECT_EQ(convergenceExponent(pixel(19, 0.003f, 11, 0.002f)), 0.5);  // rising: noise
+    EXPECT_EQ(convergenceExponent(pixel(19, 0.0f, 11, 0.002f)), 0.5);    // zero: no rate
+    EXPECT_EQ(convergenceExponent(pixel(19, 0.002f, 19, 0.004f)), 0.5);  // same count
+    EXPECT_EQ(convergenceExponent(pixel(19, 0.002f, 11, 0.2f)), 1.0);    // steep: clamped
     // Flatter than Monte Carlo's 1/sqrt(n): noise in the two estimates, not a real rate.
     EXPECT_EQ(convergenceExponent(pixel(19, 0.002f, 11, 0.00201f)), 0.5);
 }
