@@ -70,4 +70,12 @@ inline std::string sceneErrorOf(const std::vector<std::string>& files, bool unsa
     return "";
 }
 
+constexpr float kEps = 1e-4f;
+
+inline void expectNear(const Vec3f& a, const Vec3f& b, float eps = kEps) {
+    EXPECT_NEAR(a.x, b.x, eps);
+    EXPECT_NEAR(a.y, b.y, eps);
+    EXPECT_NEAR(a.z, b.z, eps);
+}
+
 }  // namespace rt::test

@@ -9,13 +9,8 @@ using test::kMinimalScene;
 using test::loadFiles;
 using test::SceneDir;
 
-constexpr float kEps = 1e-4f;
-
-void expectNear(const Vec3f& a, const Vec3f& b, float eps = kEps) {
-    EXPECT_NEAR(a.x, b.x, eps);
-    EXPECT_NEAR(a.y, b.y, eps);
-    EXPECT_NEAR(a.z, b.z, eps);
-}
+using test::expectNear;
+using test::kEps;
 
 TEST(SceneModel, LightFields) {
     SceneDir dir;
