@@ -1,7 +1,7 @@
 #pragma once
-// A built-in 5x7 pixel font so that the renderer can label its own plots without a font
-// file or a text-rendering library. ASCII letters, digits and the punctuation that axis
-// labels and titles use; anything else draws as '?'.
+// A built-in 5x7 pixel font (plus a descender row) so that the renderer can label its own plots
+// without a font file or a text-rendering library. ASCII letters, digits and the punctuation that
+// axis labels and titles use; anything else draws as '?'.
 #include <array>
 #include <cstdint>
 #include <string_view>
@@ -11,13 +11,14 @@ namespace rt {
 class BitmapFont {
   public:
     static constexpr int kGlyphWidth = 5;
-    static constexpr int kGlyphHeight = 7;
-    static constexpr int kAdvance = 6;  // glyph plus one blank column
+    static constexpr int kGlyphHeight = 8;  // 7 rows above the baseline, 1 descender row
+    static constexpr int kAdvance = 6;      // glyph plus one blank column
 
     using Rows = std::array<uint8_t, kGlyphHeight>;
 
     static bool hasGlyph(char c);
-    // Top row first; bit 4 (0x10) is the leftmost column. Unknown characters give '?'.
+    // Top row first, the baseline under row 6; bit 4 (0x10) is the leftmost column.
+    // Unknown characters give '?'.
     static const Rows& rows(char c);
     static bool pixel(char c, int column, int row);
 

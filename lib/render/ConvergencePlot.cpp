@@ -99,15 +99,20 @@ struct PlotPixel {
 };
 
 // Draws the polyline through the points `toPixel` can place; an unplaceable point
-// breaks the curve rather than bridging the gap. Returns how many points were placed.
+// breaks the curve rather than bridging the gap. `stepped` holds each value until the
+// next point, for a value that describes the pass that follows (active pixels), so that
+// a uniform render shows 100% up to its last pass. Returns how many points were placed.
 template <typename ToPixel>
 int drawCurve(PlotCanvas& canvas, const std::vector<ConvergencePlot::Point>& points,
-              const LegendItem& style, int s, ToPixel toPixel) {
+              const LegendItem& style, int s, bool stepped, ToPixel toPixel) {
     PlotPixel previous;
     int placed = 0;
     for (const ConvergencePlot::Point& point : points) {
         const PlotPixel pixel = toPixel(point);
-        if (pixel.valid && previous.valid) {
+        if (pixel.valid && previous.valid && stepped) {
+            drawStroke(canvas, previous.x, previous.y, pixel.x, previous.y, style, s);
+            drawStroke(canvas, pixel.x, previous.y, pixel.x, pixel.y, style, s);
+        } else if (pixel.valid && previous.valid) {
             drawStroke(canvas, previous.x, previous.y, pixel.x, pixel.y, style, s);
         }
         placed += pixel.valid ? 1 : 0;
@@ -257,10 +262,10 @@ ImageBuffer ConvergencePlot::render(int width, int height) const {
     auto meanPixel = [&](const Point& p) { return curvePixel(p, p.meanError, true); };
     auto maxPixel = [&](const Point& p) { return curvePixel(p, p.maxError, true); };
     auto activePixel = [&](const Point& p) { return curvePixel(p, p.activeFraction, false); };
-    if (drawCurve(canvas, m_points, maximum, s, maxPixel) > 0) legend.push_back(maximum);
-    drawCurve(canvas, m_points, active, s, activePixel);
+    if (drawCurve(canvas, m_points, maximum, s, false, maxPixel) > 0) legend.push_back(maximum);
+    drawCurve(canvas, m_points, active, s, true, activePixel);
     legend.push_back(active);
-    const int meanPlaced = drawCurve(canvas, m_points, mean, s, meanPixel);
+    const int meanPlaced = drawCurve(canvas, m_points, mean, s, false, meanPixel);
     // Markers show the passes while they are few enough to tell apart, and make a
     // single-pass render visible at all.
     if (meanPlaced > 0 && meanPlaced <= 40) {

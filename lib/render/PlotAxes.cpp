@@ -10,15 +10,16 @@ namespace {
 
 constexpr int kMaxDecade = 300;  // keeps 10^k a normal double
 
-// The smallest 1, 2 or 5 x 10^k at or above `rough` (> 0).
-double niceStep(double rough) {
-    const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
-    const double fraction = rough / magnitude;
-    const double nice = fraction <= 1.0   ? 1.0
-                        : fraction <= 2.0 ? 2.0
-                        : fraction <= 5.0 ? 5.0
-                                          : 10.0;
-    return nice * magnitude;
+// The smallest 1, 2 or 5 x 10^k that covers `maxValue` (> 0) in at most `intervals`
+// steps: 11.8 gets steps of 2 up to 12 rather than steps of 5 up to 15.
+double niceStep(double maxValue, int intervals) {
+    const double magnitude = std::pow(10.0, std::floor(std::log10(maxValue / intervals)));
+    for (double nice : {1.0, 2.0, 5.0}) {
+        if (std::ceil(maxValue / (nice * magnitude) * (1.0 - 1e-9)) <= intervals) {
+            return nice * magnitude;
+        }
+    }
+    return 10.0 * magnitude;
 }
 
 std::string decadeLabel(int exponent) {
@@ -42,7 +43,7 @@ std::string decadeLabel(int exponent) {
 
 LinearAxis::LinearAxis(double maxValue, double minStep) {
     if (!(maxValue > 0.0) || !std::isfinite(maxValue) || maxValue > 1e300) maxValue = 1.0;
-    m_step = std::max(niceStep(maxValue / 5.0), std::isfinite(minStep) ? minStep : 0.0);
+    m_step = std::max(niceStep(maxValue, 7), std::isfinite(minStep) ? minStep : 0.0);
     // The small slack keeps a maximum that is already a tick (10.0000001) from adding a
     // whole empty step.
     m_hi = std::max(1.0, std::ceil(maxValue / m_step * (1.0 - 1e-9))) * m_step;

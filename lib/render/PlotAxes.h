@@ -14,7 +14,7 @@ struct AxisTick {
 
 class LinearAxis {
   public:
-    // From 0 to the first tick at or above `maxValue`, in about five steps of at least
+    // From 0 to the first tick at or above `maxValue`, in at most seven steps of at least
     // `minStep` (e.g. 1 for a count).
     explicit LinearAxis(double maxValue, double minStep = 0.0);
 

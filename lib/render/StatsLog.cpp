@@ -40,11 +40,8 @@ std::string statsLine(const ConvergenceReport& report) {
 
 std::unique_ptr<StatsLog> StatsLog::open(const std::string& path, std::string& error) {
     std::unique_ptr<StatsLog> log(new StatsLog());
-    std::string problem;
-    if (!log->m_file.create(path, problem)) {
-        error = "-stats: " + problem;
-        return nullptr;
-    }
+    // FileHandle's message names the file; the caller adds the option.
+    if (!log->m_file.create(path, error)) return nullptr;
     return log;
 }
 
