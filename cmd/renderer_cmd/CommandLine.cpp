@@ -1,8 +1,10 @@
 #include "CommandLine.h"
 
 #include <boost/program_options.hpp>
+#include <cctype>
 #include <sstream>
 
+#include "CheckpointOptions.h"
 #include "core/Error.h"
 
 namespace po = boost::program_options;
@@ -30,7 +32,25 @@ po::options_description optionsDescription() {
             "draw a convergence plot (error and active pixels over time) to FILE.png")
         ("info", po::bool_switch(), "verbose log")
         ("unsafe_scene", po::bool_switch(),
-            "let scene files use io, os.execute and require (trusted scenes only)");
+            "let scene files use io, os.execute and require (trusted scenes only)")
+        // An optional SPEC: parseValueOptions hands over zero or one token (zero_tokens
+        // alone would refuse one, implicit_value would replace earlier SPECs).
+        ("checkpoint", po::value<std::vector<std::string>>()->multitoken()->zero_tokens()
+                           ->composing(),
+            "[INTERVAL[,EXITAT]]: checkpoints on; RenderMan form: 90 (seconds), 5m, 1h30m,"
+            " 100i or -100 (quality steps); EXITAT stops (15m, or 256i spp)")
+        ("checkpoint_mode", po::value<std::string>(),
+            "time|quality (or 0|1): what paces checkpoints")
+        ("checkpoint_interval", po::value<std::string>(),
+            "minutes between time-mode checkpoints (0.5), or with units (30s, 1h30m)")
+        ("checkpoint_quality_steps", po::value<std::string>(),
+            "N >= 1: quality steps between quality-mode checkpoints")
+        ("checkpoint_time_cap", po::value<std::string>(),
+            "stop after this many minutes, or with units (2h); 0 = no cap")
+        ("checkpoint_sample_cap", po::value<std::string>(),
+            "N: stop at N samples per pixel; 0 = no cap")
+        ("checkpoint_overwrite", po::value<std::string>(),
+            "true|false: overwrite the checkpoint file, or keep every one");
     // clang-format on
     return d;
 }
@@ -41,10 +61,24 @@ po::options_description optionsDescription() {
 int valueCount(const std::string& key) {
     if (key == "size" || key == "scene_var") return 2;
     if (key == "in" || key == "out" || key == "res" || key == "threads" || key == "stats" ||
-        key == "stats_plot") {
+        key == "stats_plot" || key == "checkpoint_mode" || key == "checkpoint_interval" ||
+        key == "checkpoint_quality_steps" || key == "checkpoint_time_cap" ||
+        key == "checkpoint_sample_cap" || key == "checkpoint_overwrite") {
         return 1;
     }
     return 0;
+}
+
+// -checkpoint's SPEC is optional: MoonRay's documented "-checkpoint -scene_var ..." has
+// none. The next token is the SPEC unless it is an option; "-100" (increments) is a SPEC,
+// and no option starts with a digit.
+std::vector<std::string> optionalCheckpointSpec(const std::vector<std::string>& args) {
+    if (args.size() < 2) return {};
+    const std::string& next = args[1];
+    const bool negativeNumber =
+        next.size() > 1 && next[0] == '-' && std::isdigit(static_cast<unsigned char>(next[1]));
+    if (!next.empty() && next[0] == '-' && !negativeNumber) return {};
+    return {next};
 }
 
 std::string valueSyntax(const std::string& key) {
@@ -56,6 +90,15 @@ std::string valueSyntax(const std::string& key) {
 std::vector<po::option> parseValueOptions(std::vector<std::string>& args) {
     if (args.empty() || args[0].size() < 2 || args[0][0] != '-') return {};
     std::string key = args[0].substr(args[0][1] == '-' ? 2 : 1);
+    if (key == "checkpoint") {
+        po::option option;
+        option.string_key = key;
+        option.value = optionalCheckpointSpec(args);
+        const long used = 1 + static_cast<long>(option.value.size());
+        option.original_tokens.assign(args.begin(), args.begin() + used);
+        args.erase(args.begin(), args.begin() + used);
+        return {option};
+    }
     const size_t count = static_cast<size_t>(valueCount(key));
     if (count == 0) return {};
     if (args.size() < count + 1) {
@@ -78,6 +121,26 @@ int parsePositiveInt(const std::string& text, const std::string& option) {
     } catch (const std::exception&) {
     }
     throw UsageError("option '-" + option + "': '" + text + "' is not a positive integer");
+}
+
+std::optional<std::string> optionalValue(const po::variables_map& vm, const char* key) {
+    if (!vm.count(key)) return std::nullopt;
+    return vm[key].as<std::string>();
+}
+
+CheckpointArgs checkpointArgs(const po::variables_map& vm) {
+    CheckpointArgs args;
+    if (vm.count("checkpoint")) {
+        args.checkpoint = true;
+        args.specs = vm["checkpoint"].as<std::vector<std::string>>();
+    }
+    args.mode = optionalValue(vm, "checkpoint_mode");
+    args.interval = optionalValue(vm, "checkpoint_interval");
+    args.timeCap = optionalValue(vm, "checkpoint_time_cap");
+    args.qualitySteps = optionalValue(vm, "checkpoint_quality_steps");
+    args.sampleCap = optionalValue(vm, "checkpoint_sample_cap");
+    args.overwrite = optionalValue(vm, "checkpoint_overwrite");
+    return args;
 }
 
 }  // namespace
@@ -134,6 +197,9 @@ CommandLine parseCommandLine(int argc, const char* const argv[]) {
     if (vm.count("stats_plot")) cl.statsPlot = vm["stats_plot"].as<std::string>();
     cl.info = vm["info"].as<bool>();
     cl.unsafeScene = vm["unsafe_scene"].as<bool>();
+    // After the user's -scene_var entries, so that the direct forms win.
+    const SceneVarList checkpointVars = checkpointSceneVars(checkpointArgs(vm));
+    cl.sceneVars.insert(cl.sceneVars.end(), checkpointVars.begin(), checkpointVars.end());
     if (!cl.help && cl.inputs.empty()) throw UsageError("no scene file given: use -in FILE");
     return cl;
 }

@@ -4,12 +4,17 @@
 
 namespace rt {
 
-std::string multiVersionFileName(const std::string& fileName, uint32_t samplesPerPixel,
-                                 uint32_t finalSamplesPerPixel) {
-    const uint64_t total = static_cast<uint64_t>(finalSamplesPerPixel) * kTileSamplesPerSpp;
-    const size_t width = std::to_string(std::max<uint64_t>(total, 1)).size();
-    std::string number =
-        std::to_string(static_cast<uint64_t>(samplesPerPixel) * kTileSamplesPerSpp);
+uint64_t tileSamples(uint64_t samplesDone, uint64_t pixelCount) {
+    if (pixelCount == 0) return 0;
+    // Split to avoid overflow for huge counts: q*64 + r*64/pixels.
+    const uint64_t q = samplesDone / pixelCount, r = samplesDone % pixelCount;
+    return q * kTileSamplesPerSpp + r * kTileSamplesPerSpp / pixelCount;
+}
+
+std::string multiVersionFileName(const std::string& fileName, uint64_t tileSamples,
+                                 uint64_t finalTileSamples) {
+    const size_t width = std::to_string(std::max<uint64_t>(finalTileSamples, 1)).size();
+    std::string number = std::to_string(tileSamples);
     if (number.size() < width) number.insert(0, width - number.size(), '0');
 
     // The extension starts at the last '.' of the file name, not of a directory, and a

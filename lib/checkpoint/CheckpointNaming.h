@@ -10,9 +10,13 @@ namespace rt {
 inline constexpr uint64_t kTileSamplesPerSpp = 64;
 
 // `fileName` is the checkpoint file (or checkpoint_multi_version_file_name, which
-// overrides the base); its extension is kept: "cp/checkpoint.exr", 5 spp of 4096 ->
-// "cp/checkpoint_000320.exr".
-std::string multiVersionFileName(const std::string& fileName, uint32_t samplesPerPixel,
-                                 uint32_t finalSamplesPerPixel);
+// overrides the base); its extension is kept: "cp/checkpoint.exr", 320 tile samples (5 spp)
+// of 262144 (4096 spp) -> "cp/checkpoint_000320.exr".
+std::string multiVersionFileName(const std::string& fileName, uint64_t tileSamples,
+                                 uint64_t finalTileSamples);
+
+// The tile-sample total of an image: the mean samples per pixel x 64, rounded down, so a
+// checkpoint taken in the middle of a pass gets its own name.
+uint64_t tileSamples(uint64_t samplesDone, uint64_t pixelCount);
 
 }  // namespace rt

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "checkpoint/QualitySchedule.h"
 
@@ -9,11 +10,27 @@ namespace rt {
 
 CheckpointPolicy::CheckpointPolicy(const CheckpointSettings& settings) : m_settings(settings) {
     if (settings.mode == CheckpointMode::Quality) {
-        m_qualitySamples =
-            qualityCheckpointSamples(settings.adaptive, settings.qualitySteps, sampleLimit());
+        if (settings.totalFiles > 0) {
+            m_qualitySteps =
+                qualityStepsForTotalFiles(settings.adaptive, settings.totalFiles, sampleLimit());
+        } else {
+            m_qualitySteps = std::max<uint32_t>(settings.qualitySteps, 1);
+        }
+        if (m_qualitySteps > 0) {
+            m_qualitySamples =
+                qualityCheckpointSamples(settings.adaptive, m_qualitySteps, sampleLimit());
+        }
     }
     m_nextTime = settings.intervalSeconds > kFirstCheckpointSeconds ? kFirstCheckpointSeconds
                                                                     : settings.intervalSeconds;
+}
+
+double CheckpointPolicy::nextDueSeconds() const {
+    double due = std::numeric_limits<double>::infinity();
+    if (m_stopped) return due;
+    if (m_settings.mode == CheckpointMode::Time) due = m_nextTime;
+    if (m_settings.timeCapSeconds > 0.0) due = std::min(due, m_settings.timeCapSeconds);
+    return due;
 }
 
 uint32_t CheckpointPolicy::sampleLimit() const {
@@ -31,7 +48,7 @@ bool CheckpointPolicy::timeDue(const CheckpointMeasurement& m) {
         const double k = std::floor(m.elapsedSeconds / interval) + 1.0;
         m_nextTime = std::max(k * interval, m_nextTime + 1e-9);
     }
-    if (!m_oneSppDone && m.minSpp >= 1) {
+    if (!m_oneSppDone && m.sppLevel >= 1) {
         m_oneSppDone = true;
         due = true;
     }
@@ -42,7 +59,8 @@ bool CheckpointPolicy::qualityDue(const CheckpointMeasurement& m) {
     // Quality checkpoints land on pass ends, when the whole image holds the count.
     if (!m.passEnded) return false;
     bool due = false;
-    while (m_nextQuality < m_qualitySamples.size() && m.minSpp >= m_qualitySamples[m_nextQuality]) {
+    while (m_nextQuality < m_qualitySamples.size() &&
+           m.sppLevel >= m_qualitySamples[m_nextQuality]) {
         due = true;
         ++m_nextQuality;
     }
@@ -53,17 +71,15 @@ CheckpointDecision CheckpointPolicy::evaluate(const CheckpointMeasurement& m) {
     CheckpointDecision decision;
     if (m_stopped) return decision;
     const bool due = m_settings.mode == CheckpointMode::Time ? timeDue(m) : qualityDue(m);
-    const bool started = m.minSpp >= m_settings.startSample;
+    const bool started = m.sppLevel >= m_settings.startSample;
     if (due && started) {
         decision.snapshot = true;
         decision.reason = "checkpoint";
     }
-    // Caps are checked last: they stop the render after a final snapshot.
+    // The time cap is checked last: it stops the render after a final snapshot. (The
+    // sample cap needs no decision: the render loop never plans beyond sampleLimit().)
     if (m_settings.timeCapSeconds > 0.0 && m.elapsedSeconds >= m_settings.timeCapSeconds) {
         decision = {true, true, "exitat"};
-    } else if (m_settings.sampleCap > 0 && m.minSpp >= sampleLimit() &&
-               sampleLimit() < m_settings.finalSamples) {
-        decision = {true, true, "sample cap"};
     }
     m_stopped = decision.stop;
     return decision;

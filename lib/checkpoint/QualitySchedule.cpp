@@ -17,4 +17,14 @@ std::vector<uint32_t> qualityCheckpointSamples(bool adaptive, uint32_t steps,
     return samples;
 }
 
+uint32_t qualityStepsForTotalFiles(bool adaptive, uint32_t totalFiles, uint32_t finalSamples) {
+    if (totalFiles <= 1) return 0;
+    // Every uniform count or every table step below the final count is a candidate;
+    // taking every s-th of n candidates gives ceil(n / s) checkpoints.
+    const uint64_t candidates = qualityCheckpointSamples(adaptive, 1, finalSamples).size();
+    const uint64_t checkpoints = totalFiles - 1;
+    if (candidates == 0) return 1;
+    return static_cast<uint32_t>((candidates + checkpoints - 1) / checkpoints);
+}
+
 }  // namespace rt

@@ -13,4 +13,9 @@ namespace rt {
 std::vector<uint32_t> qualityCheckpointSamples(bool adaptive, uint32_t steps,
                                                uint32_t finalSamples);
 
+// checkpoint_total_files converted into steps: the smallest step count whose checkpoints
+// plus the final output make at most `totalFiles` files. 0 when only the final output
+// fits (totalFiles <= 1): no checkpoints at all.
+uint32_t qualityStepsForTotalFiles(bool adaptive, uint32_t totalFiles, uint32_t finalSamples);
+
 }  // namespace rt

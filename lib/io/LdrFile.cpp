@@ -29,7 +29,7 @@ std::vector<uint8_t> encodePixels(const ImageBuffer& image, const ImageChannel* 
 
 }  // namespace
 
-bool writeLdr(const std::string& finalPath, const ImageBuffer& image, std::string& error) {
+bool writeLdrPart(const std::string& finalPath, const ImageBuffer& image, std::string& error) {
     const std::string prefix = "cannot write '" + finalPath + "': ";
     std::string problem;
     if (!isLdrExtension(finalPath)) {
@@ -74,10 +74,17 @@ bool writeLdr(const std::string& finalPath, const ImageBuffer& image, std::strin
     if (!ok) {
         error = "cannot write '" + part + "': " + output->geterror();
     } else {
-        ok = fsyncFile(part, error) && commitPart(finalPath, error);
+        ok = fsyncFile(part, error);
     }
     if (!ok) discardPart(finalPath);
     return ok;
+}
+
+bool writeLdr(const std::string& finalPath, const ImageBuffer& image, std::string& error) {
+    if (!writeLdrPart(finalPath, image, error)) return false;
+    if (commitPart(finalPath, error)) return true;
+    discardPart(finalPath);  // the rename failed, so the .part is still there
+    return false;
 }
 
 }  // namespace rt

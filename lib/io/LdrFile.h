@@ -12,8 +12,13 @@ namespace rt {
 // Tone mapping: colour is un-premultiplied where 0 < A < 1 (PNG and TIFF store straight
 // alpha), clamped to [0, 1], sRGB-encoded and rounded to 8 bits; A is clamped and
 // stored linearly. JPEG has no alpha: A is dropped and the colour stays premultiplied,
-// i.e. composited over black. Atomic: written to partPath(finalPath) with the format
-// chosen from finalPath, fsynced, then renamed; on failure no file is left.
+// i.e. composited over black. Writes partPath(finalPath), in the format chosen from
+// finalPath, and fsyncs it; does not rename (see AtomicFile.h). On failure the .part is
+// removed and the error names the file.
+[[nodiscard]] bool writeLdrPart(const std::string& finalPath, const ImageBuffer& image,
+                                std::string& error);
+
+// writeLdrPart followed by commitPart; on failure no file is left.
 [[nodiscard]] bool writeLdr(const std::string& finalPath, const ImageBuffer& image,
                             std::string& error);
 

@@ -55,6 +55,7 @@ bool AdaptiveSampler::plan(const Film& film) {
     // Dilation: a pixel keeps sampling while any pixel of its 3x3 neighbourhood is not
     // done, unless it already holds max samples.
     m_active = 0;
+    m_highestTarget = 0;
     for (int y = 0; y < m_height; ++y) {
         for (int x = 0; x < m_width; ++x) {
             const size_t i = index(x, y);
@@ -71,6 +72,7 @@ bool AdaptiveSampler::plan(const Film& film) {
             m_targets[i] =
                 active ? std::min(nextAdaptiveStep(count), m_settings.maxSamples) : count;
             m_active += active ? 1 : 0;
+            m_highestTarget = std::max(m_highestTarget, m_targets[i]);
         }
     }
     return m_active > 0;

@@ -23,6 +23,9 @@ class AdaptiveSampler {
     // The planned count for a pixel after the next pass (its current count if inactive).
     uint32_t target(int x, int y) const { return m_targets[index(x, y)]; }
 
+    // The highest planned count of any pixel (a sample cap below it ends the render).
+    uint32_t highestTarget() const { return m_highestTarget; }
+
     // Fills the sampling part of a report from the last plan().
     void describe(ConvergenceReport& report) const;
 
@@ -41,6 +44,7 @@ class AdaptiveSampler {
     std::vector<uint32_t> m_previousCount, m_lastCount;
     std::vector<float> m_previousError;
     uint32_t m_active = 0;
+    uint32_t m_highestTarget = 0;
     uint32_t m_doneCount = 0;
     uint64_t m_remainingForecast = 0;
 };

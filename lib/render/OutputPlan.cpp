@@ -1,5 +1,8 @@
 #include "render/OutputPlan.h"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 
 #include "core/Log.h"
@@ -194,16 +197,25 @@ ImageBuffer buildOutputImage(const OutputFile& file, const Film& film,
         const std::vector<std::string> names = channelNames(output);
         const PixelType type =
             output.channelFormat == ChannelFormat::Half ? PixelType::Half : PixelType::Float;
-        for (size_t c = 0; c < names.size(); ++c) {
-            ImageChannel& channel = image.addChannel(names[c], type);
-            for (int y = 0; y < film.height(); ++y) {
-                for (int x = 0; x < film.width(); ++x) {
-                    channel.floats[image.index(x, y)] =
-                        resolve(film, errors, output.result, x, y, static_cast<int>(c));
-                }
-            }
-        }
+        for (const std::string& name : names) image.addChannel(name, type);
     }
+    // Rows in parallel: checkpoints build these images while sampling waits.
+    tbb::parallel_for(tbb::blocked_range<int>(0, film.height()),
+                      [&](const tbb::blocked_range<int>& rows) {
+                          size_t channel = 0;
+                          for (const RenderOutput& output : file.outputs) {
+                              const int components = componentCount(output.result);
+                              for (int c = 0; c < components; ++c, ++channel) {
+                                  std::vector<float>& values = image.channels[channel].floats;
+                                  for (int y = rows.begin(); y != rows.end(); ++y) {
+                                      for (int x = 0; x < film.width(); ++x) {
+                                          values[image.index(x, y)] =
+                                              resolve(film, errors, output.result, x, y, c);
+                                      }
+                                  }
+                              }
+                          }
+                      });
     return image;
 }
 

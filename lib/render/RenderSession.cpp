@@ -7,9 +7,9 @@
 #include <filesystem>
 
 #include "core/Log.h"
-#include "io/ExrFile.h"
 #include "io/ImageFormat.h"
-#include "io/LdrFile.h"
+#include "render/CheckpointConfig.h"
+#include "render/CheckpointController.h"
 #include "render/ConvergencePlot.h"
 #include "render/PassLoop.h"
 #include "render/ProgressDisplay.h"
@@ -73,6 +73,7 @@ RenderSession::RenderSession(const Scene& scene, const RenderOptions& options)
       m_outputFiles(planOutputs(scene.outputs, options.beautyOverride)),
       m_film(scene.vars.renderWidth(), scene.vars.renderHeight()) {
     for (const OutputFile& file : m_outputFiles) checkWritable(file);
+    const CheckpointConfig checkpointSettings = checkpointConfig(scene.vars, m_sampling);
     if (!options.statsPath.empty()) {
         std::string error;
         m_statsLog = StatsLog::open(options.statsPath, error);
@@ -91,6 +92,9 @@ RenderSession::RenderSession(const Scene& scene, const RenderOptions& options)
         m_plot = std::make_unique<ConvergencePlot>();
         m_listeners.push_back(m_plot.get());
     }
+    m_checkpoints = std::make_unique<CheckpointController>(checkpointSettings, m_outputFiles,
+                                                           baseMetadata(), m_film, m_errors);
+    m_listeners.push_back(m_checkpoints.get());
     const auto start = Clock::now();
     m_renderScene = std::make_unique<RenderScene>(scene);
     m_tracer = std::make_unique<PathTracer>(*m_renderScene, scene.vars.maxDepth);
@@ -114,22 +118,40 @@ void RenderSession::render() {
     std::vector<ConvergenceListener*> listeners = m_listeners;
     if (progress) listeners.push_back(progress.get());
 
-    const auto start = Clock::now();
+    CheckpointController& checkpoints = *m_checkpoints;
     auto publish = [&](ConvergenceReport& report) {
-        report.elapsedSeconds = secondsSince(start);
+        report.elapsedSeconds = checkpoints.elapsedSeconds();
         log::detail("pass " + std::to_string(report.pass) + ": mean spp " +
                     std::to_string(report.meanSpp) + ", active " +
                     std::to_string(report.activePixels) + ", mean error " +
                     std::to_string(report.meanError));
         for (ConvergenceListener* listener : listeners) listener->onPass(report);
     };
+    PassLoopHooks hooks;
+    hooks.publish = publish;
+    if (checkpoints.active()) {
+        hooks.pause = [&checkpoints] { return checkpoints.pauseDue(); };
+        hooks.boundary = [&checkpoints](bool passEnded, uint32_t sppLevel) {
+            return checkpoints.onBoundary(passEnded, sppLevel);
+        };
+        hooks.sampleLimit = checkpoints.sampleLimit();
+        hooks.extraUniformTargets = checkpoints.qualitySamples();
+    }
     if (progress) progress->start();
-    m_stats.passes = m_sampling.adaptive()
-                         ? runAdaptivePasses(renderer, m_film, m_sampling, m_errors, publish)
-                         : runUniformPasses(renderer, m_film, m_sampling, m_errors, publish);
+    checkpoints.start();
+    const PassLoopResult result =
+        m_sampling.adaptive() ? runAdaptivePasses(renderer, m_film, m_sampling, m_errors, hooks)
+                              : runUniformPasses(renderer, m_film, m_sampling, m_errors, hooks);
     if (progress) progress->stop();
+    m_stats.passes = result.passes;
+    m_stats.complete = !result.stopped && !result.capped;
+    if (result.stopped) {
+        log::info("Sampling stopped early (" + checkpoints.stopReason() + ")");
+    } else if (result.capped) {
+        log::info("Sample cap of " + std::to_string(checkpoints.sampleLimit()) + " spp reached");
+    }
 
-    m_stats.renderSeconds = secondsSince(start);
+    m_stats.renderSeconds = checkpoints.elapsedSeconds();
     m_stats.counters = renderer.counters();
     m_stats.samples = renderer.samplesTaken();
     if (m_stats.counters.nonFiniteSamples > 0) {
@@ -138,8 +160,7 @@ void RenderSession::render() {
     }
 }
 
-bool RenderSession::writeOutputs(std::string& error) const {
-    const Film::SampleStats spp = m_film.sampleStats();
+Metadata RenderSession::baseMetadata() const {
     Metadata metadata;
     metadata.set("rendererVersion", std::string("renderer_cmd ") + RT_VERSION);
     metadata.set("scenePath", m_scene.sourcePath);
@@ -151,24 +172,11 @@ bool RenderSession::writeOutputs(std::string& error) const {
         metadata.set("maxAdaptiveSamples", static_cast<int>(m_sampling.maxSamples));
         metadata.set("targetAdaptiveError", m_sampling.targetAdaptiveError);
     }
-    metadata.set("samplesPerPixelMin", static_cast<int>(spp.min));
-    metadata.set("samplesPerPixelMax", static_cast<int>(spp.max));
-    metadata.set("samplesPerPixelMean", spp.mean);
-    metadata.set("renderTime", m_stats.renderSeconds);
+    return metadata;
+}
 
-    for (const OutputFile& file : m_outputFiles) {
-        const ImageBuffer image = buildOutputImage(file, m_film, m_errors);
-        bool ok;
-        if (isLdrExtension(file.path)) {
-            ok = writeLdr(file.path, image, error);
-        } else {
-            ExrWriteOptions options;
-            options.compression = file.compression;
-            ok = writeExr(file.path, image, metadata, options, error);
-        }
-        if (!ok) return false;
-        log::info("Wrote " + file.path);
-    }
+bool RenderSession::writeOutputs(std::string& error) {
+    if (!m_checkpoints->writeFinal(m_stats.complete, error)) return false;
     if (m_plot) {
         if (!m_plot->write(m_options.statsPlotPath, error)) return false;
         log::info("Wrote " + m_options.statsPlotPath);

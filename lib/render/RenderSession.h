@@ -1,8 +1,8 @@
 #pragma once
 // One render from a loaded scene to written output files: prepares the scene, runs the
 // sampling passes (uniform or adaptive), reports convergence after every pass to its
-// listeners (progress, -stats, the plot) and writes the outputs. The pass loop is the
-// one boundary where later milestones take snapshots, run hooks and honour stops.
+// listeners (progress, -stats, the plot), writes checkpoints while the image refines
+// (CheckpointController, at the pass loop's one boundary) and writes the outputs.
 #include <atomic>
 #include <memory>
 #include <string>
@@ -11,6 +11,7 @@
 #include "core/Error.h"
 #include "film/Film.h"
 #include "integrator/PathTracer.h"
+#include "io/Metadata.h"
 #include "render/ConvergenceReport.h"
 #include "render/OutputPlan.h"
 #include "scene/SamplingSettings.h"
@@ -19,6 +20,7 @@ namespace rt {
 
 class StatsLog;
 class ConvergencePlot;
+class CheckpointController;
 
 enum class ProgressMode { Off, Auto, Terminal, Plain };  // Auto: Terminal if stderr is a tty
 
@@ -36,6 +38,7 @@ struct RenderStats {
     double renderSeconds = 0.0;  // sampling only
     uint64_t samples = 0;
     int passes = 0;
+    bool complete = true;  // false when a cap stopped sampling before the final quality
     TraceCounters counters;
     int threads = 0;
 };
@@ -50,9 +53,11 @@ class RenderSession {
     // Renders and writes every output. Returns the process exit code.
     ExitCode run();
 
-    // Renders without writing (tests and benchmarks).
+    // Renders (writing checkpoints when checkpoint_active) without writing the outputs
+    // (tests and benchmarks use this alone).
     void render();
-    [[nodiscard]] bool writeOutputs(std::string& error) const;
+    // Writes the outputs, and the last checkpoint when checkpointing is on, as one set.
+    [[nodiscard]] bool writeOutputs(std::string& error);
 
     // Listeners added here hear every pass report too (tests, benchmarks).
     void addListener(ConvergenceListener* listener) { m_listeners.push_back(listener); }
@@ -62,8 +67,11 @@ class RenderSession {
     const RenderStats& stats() const { return m_stats; }
     const SamplingSettings& sampling() const { return m_sampling; }
     const std::vector<OutputFile>& outputFiles() const { return m_outputFiles; }
+    const CheckpointController& checkpoints() const { return *m_checkpoints; }
 
   private:
+    Metadata baseMetadata() const;
+
     const Scene& m_scene;
     RenderOptions m_options;
     SamplingSettings m_sampling;
@@ -75,6 +83,7 @@ class RenderSession {
     std::unique_ptr<PathTracer> m_tracer;
     Film m_film;
     std::vector<float> m_errors;  // per-pixel error after the last pass
+    std::unique_ptr<CheckpointController> m_checkpoints;
     RenderStats m_stats;
 };
 

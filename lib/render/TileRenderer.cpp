@@ -58,28 +58,39 @@ uint64_t TileRenderer::renderTile(const Tile& tile, const SampleTarget& target,
     return taken;
 }
 
-bool TileRenderer::runPass(const SampleTarget& target, const std::atomic<bool>* stop) {
-    std::atomic<bool> stopped{false};
+void TileRenderer::beginPass(SampleTarget target) {
+    m_target = std::move(target);
+    m_tileDone.assign(m_grid.size(), 0);
+}
+
+bool TileRenderer::continuePass(const PauseCheck& pause) {
+    std::atomic<bool> paused{false};
     m_parallel->arena.execute([&] {
         tbb::parallel_for(
             tbb::blocked_range<size_t>(0, m_grid.size(), 1),
             [&](const tbb::blocked_range<size_t>& range) {
                 TraceCounters local;
                 for (size_t i = range.begin(); i != range.end(); ++i) {
-                    // The stop flag is checked between tiles: a stop never waits for a
-                    // whole pass.
-                    if (stop && stop->load(std::memory_order_relaxed)) {
-                        stopped = true;
+                    if (m_tileDone[i]) continue;
+                    // Checked between tiles: a pause never waits for a whole pass.
+                    if (paused.load(std::memory_order_relaxed) || (pause && pause())) {
+                        paused = true;
                         break;
                     }
-                    m_samplesTaken += renderTile(m_grid[i], target, local);
+                    m_samplesTaken += renderTile(m_grid[i], m_target, local);
+                    m_tileDone[i] = 1;
                 }
                 std::lock_guard<std::mutex> lock(m_parallel->countersMutex);
                 m_parallel->counters += local;
             },
             tbb::simple_partitioner());
     });
-    return !stopped;
+    return !paused;
+}
+
+bool TileRenderer::runPass(SampleTarget target, const PauseCheck& pause) {
+    beginPass(std::move(target));
+    return continuePass(pause);
 }
 
 }  // namespace rt

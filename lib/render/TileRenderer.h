@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include "film/Film.h"
 #include "integrator/PathTracer.h"
@@ -29,9 +30,19 @@ class TileRenderer {
                  const TileRendererSettings& settings);
     ~TileRenderer();
 
-    // Returns false when `stop` was raised: tiles not yet started are skipped, so some
-    // pixels hold fewer samples than requested; the film stays valid and resumable.
-    bool runPass(const SampleTarget& target, const std::atomic<bool>* stop = nullptr);
+    // Asked between tiles, from any worker thread: true pauses the pass. It must be
+    // cheap and thread-safe (a clock read, an atomic flag).
+    using PauseCheck = std::function<bool()>;
+
+    // A pass in pieces: beginPass sets the targets, continuePass renders tiles not yet
+    // done until the pass is complete (returns true) or `pause` says so (returns false:
+    // tiles in flight finish, tiles not started wait for the next continuePass). Every
+    // tile is either complete or untouched, so a paused film is a consistent snapshot.
+    void beginPass(SampleTarget target);
+    bool continuePass(const PauseCheck& pause = {});
+
+    // beginPass + continuePass.
+    bool runPass(SampleTarget target, const PauseCheck& pause = {});
 
     TraceCounters counters() const;
     int threads() const;
@@ -48,6 +59,8 @@ class TileRenderer {
     Film& m_film;
     TileRendererSettings m_settings;
     TileGrid m_grid;
+    SampleTarget m_target;
+    std::vector<uint8_t> m_tileDone;  // this pass; each entry written by one task only
     std::atomic<uint64_t> m_samplesTaken{0};
     struct Parallel;
     std::unique_ptr<Parallel> m_parallel;

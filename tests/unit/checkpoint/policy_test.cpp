@@ -1,14 +1,16 @@
 // The checkpoint policy against a fake clock and made-up sample counts.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "checkpoint/CheckpointPolicy.h"
 
 namespace rt {
 namespace {
 
-CheckpointDecision at(CheckpointPolicy& policy, double seconds, uint32_t minSpp,
+CheckpointDecision at(CheckpointPolicy& policy, double seconds, uint32_t sppLevel,
                       bool passEnded = false) {
-    return policy.evaluate({seconds, minSpp, passEnded});
+    return policy.evaluate({seconds, sppLevel, passEnded});
 }
 
 const CheckpointDecision kNone{};
@@ -77,21 +79,49 @@ TEST(CheckpointPolicy, TimeCapSnapshotsAndStopsOnce) {
     EXPECT_EQ(at(policy, 120.0, 5), kNone);  // stopped: nothing more
 }
 
-TEST(CheckpointPolicy, SampleCapIsTheSampleLimitAndStops) {
+TEST(CheckpointPolicy, SampleCapIsTheSampleLimit) {
     CheckpointSettings s = timeMode(600.0);
     s.sampleCap = 16;
-    CheckpointPolicy policy(s);
-    EXPECT_EQ(policy.sampleLimit(), 16u);
-    at(policy, 1.0, 1);
-    EXPECT_EQ(at(policy, 2.0, 15), kNone);
-    EXPECT_EQ(at(policy, 3.0, 16, true), (CheckpointDecision{true, true, "sample cap"}));
-
-    // A cap at or above the final count changes nothing: the render ends normally.
+    EXPECT_EQ(CheckpointPolicy(s).sampleLimit(), 16u);
+    // A cap at or above the final count changes nothing.
     s.sampleCap = 2048;
-    CheckpointPolicy uncapped(s);
-    EXPECT_EQ(uncapped.sampleLimit(), 1024u);
-    at(uncapped, 1.0, 1);
-    EXPECT_EQ(at(uncapped, 2.0, 1024, true), kNone);
+    EXPECT_EQ(CheckpointPolicy(s).sampleLimit(), 1024u);
+    s.sampleCap = 0;
+    EXPECT_EQ(CheckpointPolicy(s).sampleLimit(), 1024u);
+}
+
+TEST(CheckpointPolicy, NextDueFollowsTheScheduleAndTheTimeCap) {
+    CheckpointSettings s = timeMode(60.0);
+    s.timeCapSeconds = 100.0;
+    CheckpointPolicy policy(s);
+    EXPECT_EQ(policy.nextDueSeconds(), 5.0);
+    at(policy, 5.0, 1);
+    EXPECT_EQ(policy.nextDueSeconds(), 60.0);
+    at(policy, 60.0, 1);
+    EXPECT_EQ(policy.nextDueSeconds(), 100.0);  // the cap comes before 120 s
+    at(policy, 100.0, 1);
+    EXPECT_TRUE(std::isinf(policy.nextDueSeconds()));  // stopped
+
+    CheckpointSettings q;
+    q.mode = CheckpointMode::Quality;
+    EXPECT_TRUE(std::isinf(CheckpointPolicy(q).nextDueSeconds()));  // no clock at all
+    q.timeCapSeconds = 30.0;
+    EXPECT_EQ(CheckpointPolicy(q).nextDueSeconds(), 30.0);
+}
+
+TEST(CheckpointPolicy, TotalFilesChooseTheQualitySteps) {
+    CheckpointSettings s;
+    s.mode = CheckpointMode::Quality;
+    s.qualitySteps = 2;
+    s.totalFiles = 4;  // wins over qualitySteps
+    s.finalSamples = 64;
+    CheckpointPolicy policy(s);
+    EXPECT_EQ(policy.qualitySteps(), 21u);
+    EXPECT_EQ(policy.qualitySamples(), (std::vector<uint32_t>{1, 22, 43}));
+    s.totalFiles = 1;  // the final output only
+    CheckpointPolicy none(s);
+    EXPECT_TRUE(none.qualitySamples().empty());
+    EXPECT_EQ(at(none, 0.0, 1, true), kNone);
 }
 
 TEST(CheckpointPolicy, QualityModeUniformAtPassEnds) {
@@ -125,8 +155,9 @@ TEST(CheckpointPolicy, QualityModeAdaptiveAlongTheTableWithASampleCap) {
         if (d.snapshot) snapshots.push_back(spp);
         stopped = stopped || d.stop;
     }
-    EXPECT_EQ(snapshots, (std::vector<uint32_t>{1, 11, 29, 30}));  // 30: the cap's snapshot
-    EXPECT_TRUE(stopped);
+    // 30, the cap, is the end of this render: the final output, not the policy's.
+    EXPECT_EQ(snapshots, (std::vector<uint32_t>{1, 11, 29}));
+    EXPECT_FALSE(stopped);
 }
 
 TEST(CheckpointPolicy, QualityModeNeverLooksAtTheClock) {

@@ -1,5 +1,5 @@
 // The .part protocol shared by every output and by multi-file checkpoints.
-#include "TestFiles.h"
+#include "support/TestFiles.h"
 #include "io/AtomicFile.h"
 
 namespace rt {

@@ -3,7 +3,7 @@
 #include <signal.h>
 #include <sys/resource.h>
 
-#include "TestFiles.h"
+#include "support/TestFiles.h"
 #include "io/AtomicFile.h"
 #include "io/ExrFile.h"
 

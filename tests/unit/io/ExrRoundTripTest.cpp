@@ -6,7 +6,7 @@
 #include <cmath>
 #include <limits>
 
-#include "TestFiles.h"
+#include "support/TestFiles.h"
 #include "io/DoubleChannels.h"
 #include "io/ExrFile.h"
 

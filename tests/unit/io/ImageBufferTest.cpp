@@ -4,7 +4,7 @@
 #include <fstream>
 #include <limits>
 
-#include "TestFiles.h"
+#include "support/TestFiles.h"
 #include "io/DoubleChannels.h"
 #include "io/ImageBuffer.h"
 #include "io/Metadata.h"

@@ -2,7 +2,7 @@
 #include <cmath>
 #include <limits>
 
-#include "TestFiles.h"
+#include "support/TestFiles.h"
 #include "io/AtomicFile.h"
 #include "io/ExrFile.h"
 #include "io/ImageFormat.h"
@@ -100,6 +100,26 @@ TEST(LdrFile, FailuresLeaveNoFile) {
     noBlue.addChannel("G", PixelType::Float);
     EXPECT_FALSE(writeLdr(dir.file("rg.png"), noBlue, error));
     EXPECT_EQ(test::entryCount(dir.path()), 0u);
+}
+
+TEST(LdrFile, PartIsWrittenButNotCommitted) {
+    test::TempDir dir;
+    std::string error;
+    const std::string path = dir.file("out.png");
+    test::writeBytes(path, "previous");
+    ASSERT_TRUE(writeLdrPart(path, greyRow({0.5f}), error)) << error;
+    EXPECT_EQ(test::readBytes(path), "previous");
+    ASSERT_TRUE(test::exists(partPath(path)));
+
+    ASSERT_TRUE(commitPart(path, error)) << error;
+    RgbImage rgb;
+    ASSERT_TRUE(readRgbImage(path, rgb, error)) << error;
+    EXPECT_NEAR(rgb.at(0, 0).x, 0.5f, 0.01f);
+    EXPECT_EQ(test::entryCount(dir.path()), 1u);
+
+    EXPECT_FALSE(writeLdrPart(dir.file("missing/out.png"), greyRow({0.5f}), error));
+    EXPECT_NE(error.find(dir.file("missing/out.png")), std::string::npos) << error;
+    EXPECT_EQ(test::entryCount(dir.path()), 1u);
 }
 
 TEST(ImageReader, ReadsLinearExrUnchanged) {

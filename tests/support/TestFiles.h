@@ -1,5 +1,5 @@
 #pragma once
-// Helpers shared by the io tests: a fresh temporary directory per test and small
+// Helpers shared by the unit tests: a fresh temporary directory per test and small
 // file utilities.
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -17,7 +17,7 @@ class TempDir {
     TempDir() {
         const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
         m_path = std::filesystem::temp_directory_path() /
-                 ("rt_io_test_" + std::to_string(::getpid()) + "_" + info->test_suite_name() + "_" +
+                 ("rt_test_" + std::to_string(::getpid()) + "_" + info->test_suite_name() + "_" +
                   info->name());
         std::filesystem::remove_all(m_path);
         std::filesystem::create_directories(m_path);

@@ -1,0 +1,202 @@
+#include "render/CheckpointController.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cinttypes>
+#include <cstdio>
+#include <filesystem>
+#include <limits>
+#include <random>
+
+#include "checkpoint/CheckpointNaming.h"
+#include "core/Error.h"
+#include "core/Log.h"
+#include "render/Snapshot.h"
+
+namespace rt {
+namespace {
+
+constexpr double kNever = std::numeric_limits<double>::infinity();
+
+// Tells the files of one render from those of any other, on any machine: a mixed set
+// (a checkpoint next to an output of another run) is always detectable.
+std::string makeRenderId() {
+    std::random_device device;
+    const uint64_t now =
+        static_cast<uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
+    const uint64_t id = (static_cast<uint64_t>(device()) << 32 ^ device()) ^ now ^
+                        (static_cast<uint64_t>(::getpid()) << 16);
+    char text[17];
+    std::snprintf(text, sizeof text, "%016" PRIx64, id);
+    return text;
+}
+
+void checkWritable(const CheckpointFile& checkpoint) {
+    namespace fs = std::filesystem;
+    for (const std::string& path : {checkpoint.file.path, checkpoint.multiVersionBase}) {
+        fs::path dir = fs::path(path).parent_path();
+        if (dir.empty()) dir = ".";
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec) || ::access(dir.c_str(), W_OK) != 0) {
+            throw SceneError(
+                checkpoint.file.outputs.front().where,
+                "checkpoint file '" + path + "': its directory does not exist or is not writable");
+        }
+    }
+}
+
+const char* modeName(const CheckpointConfig& config) {
+    if (!config.active) return "off";
+    return config.policy.mode == CheckpointMode::Time ? "time" : "quality";
+}
+
+}  // namespace
+
+CheckpointController::CheckpointController(const CheckpointConfig& config,
+                                           const std::vector<OutputFile>& outputs,
+                                           Metadata baseMetadata, const Film& film,
+                                           const std::vector<float>& errors)
+    : m_config(config),
+      m_policy(config.policy),
+      m_outputs(outputs),
+      m_baseMetadata(std::move(baseMetadata)),
+      m_film(film),
+      m_errors(errors),
+      m_writer(config.backgroundWrite, config.maxBgCache),
+      m_renderId(makeRenderId()),
+      m_pauseAt(kNever) {
+    if (!config.active) return;
+    m_checkpoints = planCheckpointFiles(outputs);
+    for (const CheckpointFile& checkpoint : m_checkpoints) checkWritable(checkpoint);
+    if (config.policy.mode == CheckpointMode::Quality) {
+        std::string counts;
+        for (uint32_t spp : m_policy.qualitySamples()) {
+            counts += counts.empty() ? "" : ", ";
+            counts += std::to_string(spp);
+        }
+        log::info("Quality checkpoints every " + std::to_string(m_policy.qualitySteps()) +
+                  " steps, at " + (counts.empty() ? std::string("no count") : counts) +
+                  " spp before the final output");
+    }
+}
+
+CheckpointController::~CheckpointController() = default;
+
+void CheckpointController::start() {
+    m_start = Clock::now();
+    scheduleNextPause();
+}
+
+double CheckpointController::elapsedSeconds() const {
+    return std::chrono::duration<double>(Clock::now() - m_start).count();
+}
+
+void CheckpointController::scheduleNextPause() {
+    m_pauseAt = m_config.active ? m_policy.nextDueSeconds() : kNever;
+}
+
+bool CheckpointController::pauseDue() const {
+    const double at = m_pauseAt.load(std::memory_order_relaxed);
+    return at != kNever && elapsedSeconds() >= at;
+}
+
+void CheckpointController::onPass(const ConvergenceReport& report) {
+    m_reportDone = report.samplesDone;
+    m_reportRemaining = report.samplesRemaining;
+    m_haveReport = true;
+}
+
+double CheckpointController::progress(const Film::SampleStats& spp) const {
+    const double pixels = static_cast<double>(m_film.pixelCount());
+    const double done = spp.mean * pixels;
+    double remaining;
+    if (m_haveReport) {
+        // The last pass's forecast, less what was sampled since.
+        remaining = std::max(0.0, static_cast<double>(m_reportRemaining) -
+                                      (done - static_cast<double>(m_reportDone)));
+    } else {
+        remaining = std::max(0.0, m_policy.sampleLimit() * pixels - done);
+    }
+    return done + remaining > 0.0 ? done / (done + remaining) : 1.0;
+}
+
+FileSet CheckpointController::snapshot(const std::string& reason, bool complete, bool withOutputs,
+                                       CheckpointRecord& record) {
+    const auto begin = Clock::now();
+    const Film::SampleStats spp = m_film.sampleStats();
+    const uint64_t pixels = m_film.pixelCount();
+    const uint64_t done = static_cast<uint64_t>(std::llround(spp.mean * pixels));
+    record.serial = ++m_serial;
+    record.reason = reason;
+    record.takenSeconds = elapsedSeconds();
+    record.tileSamples = tileSamples(done, pixels);
+
+    Metadata metadata = m_baseMetadata;
+    metadata.set("samplesPerPixelMin", static_cast<int>(spp.min));
+    metadata.set("samplesPerPixelMax", static_cast<int>(spp.max));
+    metadata.set("samplesPerPixelMean", spp.mean);
+    metadata.set("renderTime", record.takenSeconds);
+    metadata.set("renderId", m_renderId);
+    metadata.set("checkpointSerial", record.serial);
+    metadata.set("checkpointReason", reason);
+    metadata.set("checkpointElapsed", record.takenSeconds);
+    metadata.set("checkpointProgress", complete ? 1.0 : progress(spp));
+    metadata.set("checkpointMode", modeName(m_config));
+    metadata.set("renderComplete", complete ? 1 : 0);
+    metadata.set("progressCheckpointTileSamples",
+                 static_cast<int>(std::min<uint64_t>(record.tileSamples, INT32_MAX)));
+
+    SnapshotFiles files;
+    files.outputs = withOutputs ? &m_outputs : nullptr;
+    files.checkpoints = m_config.active ? &m_checkpoints : nullptr;
+    files.versioned = !m_config.overwrite;
+    files.tileSamples = record.tileSamples;
+    files.finalTileSamples = uint64_t{m_config.policy.finalSamples} * kTileSamplesPerSpp;
+    const std::string label = reason == "checkpoint" ? "checkpoint " + std::to_string(record.serial)
+                                                     : reason + " output (checkpoint " +
+                                                           std::to_string(record.serial) + ")";
+    FileSet set = buildSnapshot(label, files, m_film, m_errors, metadata);
+    record.snapshotSeconds = std::chrono::duration<double>(Clock::now() - begin).count();
+    return set;
+}
+
+bool CheckpointController::onBoundary(bool passEnded, uint32_t sppLevel) {
+    if (!m_config.active) return true;
+    const double due = m_policy.nextDueSeconds();
+    const double elapsed = elapsedSeconds();
+    const CheckpointDecision decision = m_policy.evaluate({elapsed, sppLevel, passEnded});
+    if (decision.stop) {
+        // The final set (writeFinal) is this stop's checkpoint.
+        m_stopReason = decision.reason;
+        log::info("Time cap reached at " + std::to_string(elapsed) + " s: stopping");
+        return false;
+    }
+    if (decision.snapshot) {
+        CheckpointRecord record;
+        FileSet set = snapshot(decision.reason, false, false, record);
+        record.dueSeconds = passEnded || elapsed < due ? record.takenSeconds : due;
+        char text[160];
+        std::snprintf(text, sizeof text, "Checkpoint %d at %.2f s, %.2f spp", record.serial,
+                      record.takenSeconds, record.tileSamples / double(kTileSamplesPerSpp));
+        log::info(text);
+        m_records.push_back(record);
+        m_writer.submit(std::move(set));
+    }
+    scheduleNextPause();
+    return true;
+}
+
+bool CheckpointController::writeFinal(bool complete, std::string& error) {
+    m_writer.drain();
+    CheckpointRecord record;
+    const std::string reason = m_stopReason.empty() ? "final" : m_stopReason;
+    const FileSet set = snapshot(reason, complete, true, record);
+    record.dueSeconds = record.takenSeconds;
+    m_records.push_back(record);
+    if (!writeFileSet(set, error)) return false;
+    for (const FileToWrite& file : set.files) log::info("Wrote " + file.path);
+    return true;
+}
+
+}  // namespace rt

@@ -1,0 +1,96 @@
+#pragma once
+// The checkpoint boundary of the render loop (doc/CHECKPOINTS.md): owns the policy, the
+// sampling clock and the file writer. The pass loop asks it, between tile tasks, whether
+// to pause (pauseDue) and, at every pause and pass end, what to do (onBoundary); it then
+// snapshots the film into checkpoint files and hands them to the background writer.
+// writeFinal() writes the outputs and the last checkpoint as one set, from one film state,
+// so the two hold identical pixels.
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "checkpoint/CheckpointPolicy.h"
+#include "film/Film.h"
+#include "io/Metadata.h"
+#include "render/CheckpointConfig.h"
+#include "render/CheckpointFiles.h"
+#include "render/ConvergenceReport.h"
+#include "render/FileSetWriter.h"
+
+namespace rt {
+
+// One written (or attempted) file set, for logs, tests and the interval benchmark.
+struct CheckpointRecord {
+    int serial = 0;
+    std::string reason;            // checkpoint, final, exitat
+    double dueSeconds = 0.0;       // when the policy wanted it (time mode), else takenSeconds
+    double takenSeconds = 0.0;     // when the film was snapshot
+    double snapshotSeconds = 0.0;  // sampling paused to build the images
+    uint64_t tileSamples = 0;
+};
+
+class CheckpointController : public ConvergenceListener {
+  public:
+    // `film` and `errors` are read at snapshots, while sampling is paused. Throws
+    // SceneError when a checkpoint file cannot be planned or its directory is not
+    // writable.
+    CheckpointController(const CheckpointConfig& config, const std::vector<OutputFile>& outputs,
+                         Metadata baseMetadata, const Film& film, const std::vector<float>& errors);
+    ~CheckpointController() override;
+
+    // Sampling starts now: the clock of the interval, the caps and checkpointElapsed.
+    void start();
+    double elapsedSeconds() const;
+
+    // Thread-safe and cheap: a clock read and a comparison.
+    bool pauseDue() const;
+
+    // At a pause (passEnded false) or a pass end. Returns false to stop sampling.
+    bool onBoundary(bool passEnded, uint32_t sppLevel);
+
+    // Progress for checkpoint metadata.
+    void onPass(const ConvergenceReport& report) override;
+
+    // Waits for queued checkpoints, then writes the outputs (and the last checkpoint when
+    // checkpointing is on) as one set. `complete`: the image reached its final quality.
+    [[nodiscard]] bool writeFinal(bool complete, std::string& error);
+
+    // Why sampling stopped early ("exitat"), or empty.
+    const std::string& stopReason() const { return m_stopReason; }
+    uint32_t sampleLimit() const { return m_policy.sampleLimit(); }
+    // Quality mode: the counts where checkpoints fall (uniform passes end there).
+    const std::vector<uint32_t>& qualitySamples() const { return m_policy.qualitySamples(); }
+    bool active() const { return m_config.active; }
+    const std::string& renderId() const { return m_renderId; }
+    const std::vector<CheckpointRecord>& records() const { return m_records; }
+    size_t failedWrites() const { return m_writer.failures(); }
+
+  private:
+    using Clock = std::chrono::steady_clock;
+    FileSet snapshot(const std::string& reason, bool complete, bool withOutputs,
+                     CheckpointRecord& record);
+    double progress(const Film::SampleStats& spp) const;
+    void scheduleNextPause();
+
+    CheckpointConfig m_config;
+    CheckpointPolicy m_policy;
+    const std::vector<OutputFile>& m_outputs;
+    std::vector<CheckpointFile> m_checkpoints;
+    Metadata m_baseMetadata;
+    const Film& m_film;
+    const std::vector<float>& m_errors;
+    FileSetWriter m_writer;
+    std::string m_renderId;
+    Clock::time_point m_start;
+    std::atomic<double> m_pauseAt;  // elapsed seconds; infinity = never
+    std::string m_stopReason;
+    int m_serial = 0;
+    std::vector<CheckpointRecord> m_records;
+    // The last pass report, for progress between reports.
+    uint64_t m_reportDone = 0, m_reportRemaining = 0;
+    bool m_haveReport = false;
+};
+
+}  // namespace rt
