@@ -194,9 +194,29 @@ bool CheckpointController::writeFinal(bool complete, std::string& error) {
     const FileSet set = snapshot(reason, complete, true, record);
     record.dueSeconds = record.takenSeconds;
     m_records.push_back(record);
-    if (!writeFileSet(set, error)) return false;
-    for (const FileToWrite& file : set.files) log::info("Wrote " + file.path);
-    return true;
+    if (writeFileSet(set, error)) {
+        for (const FileToWrite& file : set.files) log::info("Wrote " + file.path);
+        return true;
+    }
+    if (!m_config.active) return false;
+    // The checkpoint files failed with the outputs: save the image on its own rather than
+    // lose the render. The run still fails: its last checkpoint is missing.
+    log::error(error);
+    FileSet outputsOnly;
+    outputsOnly.label = set.label;
+    for (const FileToWrite& file : set.files) {
+        const bool isOutput = std::any_of(m_outputs.begin(), m_outputs.end(),
+                                          [&](const OutputFile& o) { return o.path == file.path; });
+        if (isOutput) outputsOnly.files.push_back(file);
+    }
+    std::string outputsError;
+    if (!writeFileSet(outputsOnly, outputsError)) {
+        error = outputsError;
+        return false;
+    }
+    for (const FileToWrite& file : outputsOnly.files) log::info("Wrote " + file.path);
+    error = "the outputs were written, the last checkpoint was not";
+    return false;
 }
 
 }  // namespace rt

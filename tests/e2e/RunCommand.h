@@ -15,8 +15,12 @@ struct CommandResult {
     std::string output;  // stdout and stderr together
 };
 
-inline CommandResult runRenderer(const std::string& args) {
-    const std::string command = std::string(RT_RENDERER_CMD) + " " + args + " 2>&1";
+// Runs renderer_cmd with `args`; with `workDir`, from that directory (where relative
+// output and checkpoint names land).
+inline CommandResult runRenderer(const std::string& args, const std::string& workDir = "") {
+    std::string command;
+    if (!workDir.empty()) command = "cd '" + workDir + "' && ";
+    command += std::string(RT_RENDERER_CMD) + " " + args + " 2>&1";
     CommandResult result;
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) return result;

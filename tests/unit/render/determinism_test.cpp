@@ -3,10 +3,12 @@
 // sums its samples in index order.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstring>
 
 #include "TestScenes.h"
 #include "render/RenderSession.h"
+#include "render/TileRenderer.h"
 
 namespace rt {
 namespace {
@@ -58,6 +60,30 @@ TEST(Determinism, ThreadCountDoesNotChangePixels) {
 
 TEST(Determinism, TileSizeDoesNotChangePixels) {
     EXPECT_TRUE(identical(render(2, 8), render(2, 5)));
+}
+
+// Checkpoints pause passes between tiles and continue them: the film must not notice.
+TEST(Determinism, PausingAndContinuingPassesDoesNotChangePixels) {
+    const Scene scene = busyScene();
+    const RenderScene prepared(scene);
+    const PathTracer tracer(prepared, scene.vars.maxDepth);
+    TileRendererSettings settings;
+    settings.seed = scene.vars.seed;
+    settings.threads = 2;
+    auto renderPasses = [&](bool pause) {
+        Film film(scene.vars.renderWidth(), scene.vars.renderHeight());
+        TileRenderer renderer(prepared, tracer, film, settings);
+        std::atomic<int> calls{0};
+        int pauses = 0;
+        for (uint32_t target : {1u, 3u, 9u}) {
+            renderer.beginPass([target](int, int) { return target; });
+            // Pause at every 5th tile boundary.
+            while (!renderer.continuePass([&] { return pause && ++calls % 5 == 0; })) ++pauses;
+        }
+        EXPECT_EQ(pauses > 0, pause);
+        return film.pixels();
+    };
+    EXPECT_TRUE(identical(renderPasses(false), renderPasses(true)));
 }
 
 TEST(Determinism, SeedChangesPixels) {
