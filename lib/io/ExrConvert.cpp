@@ -102,6 +102,7 @@ bool makeExrHeader(const ImageBuffer& image, const Metadata& metadata,
     try {
         header = Imf::Header(image.width, image.height);
         header.compression() = toExrCompression(options.compression);
+        if (options.zipLevel > 0) header.zipCompressionLevel() = options.zipLevel;
         for (const ImageChannel& channel : image.channels) {
             header.channels().insert(channel.name, Imf::Channel(toExrPixelType(channel.type)));
         }

@@ -11,6 +11,9 @@ namespace rt {
 
 struct ExrWriteOptions {
     Compression compression = Compression::Zip;  // all three modes are lossless
+    // zlib level 1..9 for Zip; 0 = OpenEXR's default. Level 1 is several times faster
+    // and still lossless: checkpoints, written often and soon replaced, use it.
+    int zipLevel = 0;
 };
 
 // Writes partPath(finalPath) and fsyncs it; does not rename. On failure the .part is

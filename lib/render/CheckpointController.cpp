@@ -1,5 +1,7 @@
 #include "render/CheckpointController.h"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_reduce.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -44,6 +46,33 @@ void checkWritable(const CheckpointFile& checkpoint) {
                 "checkpoint file '" + path + "': its directory does not exist or is not writable");
         }
     }
+}
+
+// Film::sampleStats in parallel: it runs while sampling waits.
+Film::SampleStats parallelSampleStats(const Film& film) {
+    struct Partial {
+        uint32_t min = std::numeric_limits<uint32_t>::max(), max = 0;
+        uint64_t total = 0;
+    };
+    const std::vector<PixelAccumulator>& pixels = film.pixels();
+    const Partial all = tbb::parallel_reduce(
+        tbb::blocked_range<size_t>(0, pixels.size(), 1 << 14), Partial{},
+        [&](const tbb::blocked_range<size_t>& r, Partial p) {
+            for (size_t i = r.begin(); i != r.end(); ++i) {
+                p.min = std::min(p.min, pixels[i].sampleCount);
+                p.max = std::max(p.max, pixels[i].sampleCount);
+                p.total += pixels[i].sampleCount;
+            }
+            return p;
+        },
+        [](Partial a, const Partial& b) {
+            return Partial{std::min(a.min, b.min), std::max(a.max, b.max), a.total + b.total};
+        });
+    Film::SampleStats stats;
+    stats.min = all.min;
+    stats.max = all.max;
+    stats.mean = static_cast<double>(all.total) / static_cast<double>(pixels.size());
+    return stats;
 }
 
 const char* modeName(const CheckpointConfig& config) {
@@ -124,7 +153,7 @@ double CheckpointController::progress(const Film::SampleStats& spp) const {
 FileSet CheckpointController::snapshot(const std::string& reason, bool complete, bool withOutputs,
                                        CheckpointRecord& record) {
     const auto begin = Clock::now();
-    const Film::SampleStats spp = m_film.sampleStats();
+    const Film::SampleStats spp = parallelSampleStats(m_film);
     const uint64_t pixels = m_film.pixelCount();
     const uint64_t done = static_cast<uint64_t>(std::llround(spp.mean * pixels));
     record.serial = ++m_serial;
@@ -156,7 +185,7 @@ FileSet CheckpointController::snapshot(const std::string& reason, bool complete,
     const std::string label = reason == "checkpoint" ? "checkpoint " + std::to_string(record.serial)
                                                      : reason + " output (checkpoint " +
                                                            std::to_string(record.serial) + ")";
-    FileSet set = buildSnapshot(label, files, m_film, m_errors, metadata);
+    FileSet set = buildSnapshot(label, files, m_film, m_errors, metadata, &m_pool);
     record.snapshotSeconds = std::chrono::duration<double>(Clock::now() - begin).count();
     return set;
 }
@@ -175,13 +204,23 @@ bool CheckpointController::onBoundary(bool passEnded, uint32_t sppLevel) {
     if (decision.snapshot) {
         CheckpointRecord record;
         FileSet set = snapshot(decision.reason, false, false, record);
-        record.dueSeconds = passEnded || elapsed < due ? record.takenSeconds : due;
+        record.timed = elapsed >= due;
+        record.dueSeconds = record.timed ? due : record.takenSeconds;
         char text[160];
         std::snprintf(text, sizeof text, "Checkpoint %d at %.2f s, %.2f spp", record.serial,
                       record.takenSeconds, record.tileSamples / double(kTileSamplesPerSpp));
         log::info(text);
         m_records.push_back(record);
-        m_writer.submit(std::move(set));
+        m_writer.submit(std::move(set), [this](FileSet& written, bool, const std::string&) {
+            // Versioned copies share their regular file's shape but not its path: only
+            // regular files come back, so the pool holds one image per checkpoint file.
+            for (FileToWrite& file : written.files) {
+                const bool regular =
+                    std::any_of(m_checkpoints.begin(), m_checkpoints.end(),
+                                [&](const CheckpointFile& c) { return c.file.path == file.path; });
+                if (regular) m_pool.give(file.path, std::move(file.image));
+            }
+        });
     }
     scheduleNextPause();
     return true;

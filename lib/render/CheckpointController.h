@@ -18,6 +18,7 @@
 #include "render/CheckpointFiles.h"
 #include "render/ConvergenceReport.h"
 #include "render/FileSetWriter.h"
+#include "render/ImagePool.h"
 
 namespace rt {
 
@@ -25,7 +26,8 @@ namespace rt {
 struct CheckpointRecord {
     int serial = 0;
     std::string reason;            // checkpoint, final, exitat
-    double dueSeconds = 0.0;       // when the policy wanted it (time mode), else takenSeconds
+    bool timed = false;            // due by the clock (time mode), not by a pass end
+    double dueSeconds = 0.0;       // timed: the scheduled time; else takenSeconds
     double takenSeconds = 0.0;     // when the film was snapshot
     double snapshotSeconds = 0.0;  // sampling paused to build the images
     uint64_t tileSamples = 0;
@@ -81,6 +83,7 @@ class CheckpointController : public ConvergenceListener {
     Metadata m_baseMetadata;
     const Film& m_film;
     const std::vector<float>& m_errors;
+    ImagePool m_pool;  // declared before the writer, whose thread gives images back
     FileSetWriter m_writer;
     std::string m_renderId;
     Clock::time_point m_start;

@@ -18,6 +18,7 @@ bool writePart(const FileToWrite& file, std::string& error) {
     if (isExrExtension(file.path)) {
         ExrWriteOptions options;
         options.compression = file.compression;
+        options.zipLevel = file.zipLevel;
         return writeExrPart(file.path, file.image, file.metadata, options, error);
     }
     if (isLdrExtension(file.path)) return writeLdrPart(file.path, file.image, error);

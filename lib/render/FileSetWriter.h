@@ -27,6 +27,7 @@ struct FileToWrite {
     ImageBuffer image;
     Metadata metadata;
     Compression compression = Compression::Zip;  // EXR only
+    int zipLevel = 0;                            // EXR only; 0 = OpenEXR's default
 };
 
 struct FileSet {
@@ -37,7 +38,8 @@ struct FileSet {
 // Called once per set after its fate is known (on the writer thread in background
 // mode): `ok` with an empty error, or the reason the set was not committed. It must not
 // call submit() or drain() of its own writer, which would wait for itself.
-using FileSetDone = std::function<void(const FileSet& set, bool ok, const std::string& error)>;
+// The set is passed non-const so that the callback may take its images back for reuse.
+using FileSetDone = std::function<void(FileSet& set, bool ok, const std::string& error)>;
 
 // Writes every file of `set` as a .part, then commits them all; on any failure discards
 // every .part of the set and returns false with an error naming the file.

@@ -78,32 +78,44 @@ double oddMean(double oddSum, uint32_t count) {
     return odd > 0 ? oddSum / odd : 0.0;
 }
 
-// The value of component `c` of an output at a pixel.
-float resolve(const Film& film, const std::vector<float>& errors, OutputResult result, int x, int y,
-              int c) {
+// The components of an output at a pixel (1 or 3 of `v`), each computed once.
+void resolve(const Film& film, const std::vector<float>& errors, OutputResult result, int x, int y,
+             float v[3]) {
     const PixelAccumulator& p = film.at(x, y);
+    auto put = [v](const auto& c) {
+        v[0] = c[0];
+        v[1] = c[1];
+        v[2] = c[2];
+    };
     switch (result) {
         case OutputResult::Beauty:
-            return film.beauty(x, y)[c];
+            return put(film.beauty(x, y));
         case OutputResult::Alpha:
-            return film.alpha(x, y);
+            v[0] = film.alpha(x, y);
+            return;
         case OutputResult::Depth:
-            return film.depth(x, y);
+            v[0] = film.depth(x, y);
+            return;
         case OutputResult::Normal:
-            return film.normal(x, y)[c];
+            return put(film.normal(x, y));
         case OutputResult::Albedo:
-            return film.albedo(x, y)[c];
+            return put(film.albedo(x, y));
         case OutputResult::Weight:  // box filter: every sample weighs 1
         case OutputResult::Samples:
-            return static_cast<float>(p.sampleCount);
+            v[0] = static_cast<float>(p.sampleCount);
+            return;
         case OutputResult::BeautyAux:
-            return static_cast<float>(oddMean(p.oddRadianceSum[c], p.sampleCount));
+            for (int c = 0; c < 3; ++c) {
+                v[c] = static_cast<float>(oddMean(p.oddRadianceSum[c], p.sampleCount));
+            }
+            return;
         case OutputResult::AlphaAux:
-            return static_cast<float>(oddMean(p.oddAlphaSum, p.sampleCount));
+            v[0] = static_cast<float>(oddMean(p.oddAlphaSum, p.sampleCount));
+            return;
         case OutputResult::Error:
-            return errors.empty() ? 0.0f : errors[static_cast<size_t>(y) * film.width() + x];
+            v[0] = errors.empty() ? 0.0f : errors[static_cast<size_t>(y) * film.width() + x];
+            return;
     }
-    return 0.0f;
 }
 
 }  // namespace
@@ -190,27 +202,58 @@ std::vector<OutputFile> planOutputs(const std::vector<RenderOutput>& outputs,
     return files;
 }
 
-ImageBuffer buildOutputImage(const OutputFile& file, const Film& film,
-                             const std::vector<float>& errors) {
-    ImageBuffer image(film.width(), film.height());
+namespace {
+
+// Whether `image` has exactly the size and channels buildOutputImage gives `file`.
+bool sameShape(const ImageBuffer& image, const OutputFile& file, int width, int height) {
+    if (image.width != width || image.height != height) return false;
+    size_t channel = 0;
     for (const RenderOutput& output : file.outputs) {
-        const std::vector<std::string> names = channelNames(output);
         const PixelType type =
             output.channelFormat == ChannelFormat::Half ? PixelType::Half : PixelType::Float;
-        for (const std::string& name : names) image.addChannel(name, type);
+        for (const std::string& name : channelNames(output)) {
+            if (channel >= image.channels.size() || image.channels[channel].name != name ||
+                image.channels[channel].type != type) {
+                return false;
+            }
+            ++channel;
+        }
     }
-    // Rows in parallel: checkpoints build these images while sampling waits.
+    return channel == image.channels.size();
+}
+
+}  // namespace
+
+ImageBuffer buildOutputImage(const OutputFile& file, const Film& film,
+                             const std::vector<float>& errors, ImageBuffer recycled) {
+    ImageBuffer image = std::move(recycled);
+    if (!sameShape(image, file, film.width(), film.height())) {
+        image = ImageBuffer(film.width(), film.height());
+        for (const RenderOutput& output : file.outputs) {
+            const PixelType type =
+                output.channelFormat == ChannelFormat::Half ? PixelType::Half : PixelType::Float;
+            for (const std::string& name : channelNames(output)) image.addChannel(name, type);
+        }
+    }
+    // The first channel of each output; its components follow it.
+    std::vector<size_t> firstChannel;
+    for (size_t i = 0, channel = 0; i < file.outputs.size(); ++i) {
+        firstChannel.push_back(channel);
+        channel += static_cast<size_t>(componentCount(file.outputs[i].result));
+    }
+    // Rows in parallel, pixel by pixel: each accumulator is read from memory once for all
+    // channels. Checkpoints build these images while sampling waits.
     tbb::parallel_for(tbb::blocked_range<int>(0, film.height()),
                       [&](const tbb::blocked_range<int>& rows) {
-                          size_t channel = 0;
-                          for (const RenderOutput& output : file.outputs) {
-                              const int components = componentCount(output.result);
-                              for (int c = 0; c < components; ++c, ++channel) {
-                                  std::vector<float>& values = image.channels[channel].floats;
-                                  for (int y = rows.begin(); y != rows.end(); ++y) {
-                                      for (int x = 0; x < film.width(); ++x) {
-                                          values[image.index(x, y)] =
-                                              resolve(film, errors, output.result, x, y, c);
+                          for (int y = rows.begin(); y != rows.end(); ++y) {
+                              for (int x = 0; x < film.width(); ++x) {
+                                  const size_t i = image.index(x, y);
+                                  for (size_t o = 0; o < file.outputs.size(); ++o) {
+                                      const OutputResult result = file.outputs[o].result;
+                                      float v[3] = {0.0f, 0.0f, 0.0f};
+                                      resolve(film, errors, result, x, y, v);
+                                      for (int c = 0; c < componentCount(result); ++c) {
+                                          image.channels[firstChannel[o] + c].floats[i] = v[c];
                                       }
                                   }
                               }

@@ -25,9 +25,11 @@ std::vector<OutputFile> planOutputs(const std::vector<RenderOutput>& outputs,
                                     const std::string& beautyOverride);
 
 // The channels of one output file, resolved from the film. `errors` holds the per-pixel
-// error estimate (width * height) for the `error` result.
+// error estimate (width * height) for the `error` result. `recycled`, an image an earlier
+// call built for the same file, is filled in place when its shape matches: checkpoints
+// then skip allocating (and page-faulting) a full-resolution buffer each time.
 ImageBuffer buildOutputImage(const OutputFile& file, const Film& film,
-                             const std::vector<float>& errors);
+                             const std::vector<float>& errors, ImageBuffer recycled = {});
 
 // Default channel names of a result, e.g. beauty -> R,G,B; normal -> N.X,N.Y,N.Z.
 std::vector<std::string> channelNames(const RenderOutput& output);

@@ -11,6 +11,7 @@
 #include "io/Metadata.h"
 #include "render/CheckpointFiles.h"
 #include "render/FileSetWriter.h"
+#include "render/ImagePool.h"
 
 namespace rt {
 
@@ -22,7 +23,9 @@ struct SnapshotFiles {
     uint64_t finalTileSamples = 0;  // sets the width of NNNN
 };
 
+// `pool`, when given, supplies recycled images (see ImagePool).
 FileSet buildSnapshot(const std::string& label, const SnapshotFiles& files, const Film& film,
-                      const std::vector<float>& errors, const Metadata& metadata);
+                      const std::vector<float>& errors, const Metadata& metadata,
+                      ImagePool* pool = nullptr);
 
 }  // namespace rt
