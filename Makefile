@@ -18,10 +18,16 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# Quality-mode checkpoints at 1, 17, 33 and 49 spp, one file each, then the final image;
+# run from OUT_DIR so that checkpoint.exr lands there.
 render: build
 	@mkdir -p $(OUT_DIR)
-	$(BUILD_DIR)/cmd/renderer_cmd/renderer_cmd -in $(SCENE) -out $(OUT_DIR)/cornell_box.exr
+	cd $(OUT_DIR) && $(abspath $(BUILD_DIR))/cmd/renderer_cmd/renderer_cmd -in $(abspath $(SCENE)) \
+	    -out cornell_box.exr -checkpoint_mode quality -checkpoint_quality_steps 16 \
+	    -checkpoint_overwrite false
 	@echo "Rendered: $(abspath $(OUT_DIR))/cornell_box.exr"
+	@echo "Checkpoints (checkpoint.exr is the last):"
+	@ls -1 $(abspath $(OUT_DIR))/checkpoint*.exr
 
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
@@ -30,6 +36,7 @@ bench: build
 	@mkdir -p $(OUT_DIR)
 	$(BUILD_DIR)/bench/renderer_bench --out $(OUT_DIR)/bench.json
 	$(BUILD_DIR)/bench/adaptive_bench --out $(OUT_DIR)/adaptive_bench.json --cache $(OUT_DIR)/bench_cache
+	$(BUILD_DIR)/bench/checkpoint_bench --out $(OUT_DIR)/checkpoint_bench.json --dir $(OUT_DIR)/bench_checkpoint
 
 format:
 	@clang-format -i $$(git ls-files '*.h' '*.cpp')
