@@ -105,4 +105,12 @@ bool writeFileAtomic(const std::string& finalPath, std::string_view contents, st
     return writeFilePart(finalPath, contents, error) && commitPart(finalPath, error);
 }
 
+bool parentDirectoryWritable(const std::string& finalPath) {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::path(finalPath).parent_path();
+    if (dir.empty()) dir = ".";
+    std::error_code ec;
+    return fs::is_directory(dir, ec) && ::access(dir.c_str(), W_OK) == 0;
+}
+
 }  // namespace rt

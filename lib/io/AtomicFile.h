@@ -25,6 +25,10 @@ std::string partPath(const std::string& finalPath);
 // commits nothing, then renames each and fsyncs each distinct directory once.
 [[nodiscard]] bool commitParts(const std::vector<std::string>& finalPaths, std::string& error);
 
+// Whether the directory that `finalPath` would be written into exists and is writable
+// (checked before rendering, so that a bad path fails in seconds rather than hours).
+bool parentDirectoryWritable(const std::string& finalPath);
+
 // Removes partPath(finalPath) if present (cleanup after a failed write; never fails).
 void discardPart(const std::string& finalPath);
 

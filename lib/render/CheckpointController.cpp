@@ -7,13 +7,13 @@
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
-#include <filesystem>
 #include <limits>
 #include <random>
 
 #include "checkpoint/CheckpointNaming.h"
 #include "core/Error.h"
 #include "core/Log.h"
+#include "io/AtomicFile.h"
 #include "render/Snapshot.h"
 
 namespace rt {
@@ -35,12 +35,8 @@ std::string makeRenderId() {
 }
 
 void checkWritable(const CheckpointFile& checkpoint) {
-    namespace fs = std::filesystem;
     for (const std::string& path : {checkpoint.file.path, checkpoint.multiVersionBase}) {
-        fs::path dir = fs::path(path).parent_path();
-        if (dir.empty()) dir = ".";
-        std::error_code ec;
-        if (!fs::is_directory(dir, ec) || ::access(dir.c_str(), W_OK) != 0) {
+        if (!parentDirectoryWritable(path)) {
             throw SceneError(
                 checkpoint.file.outputs.front().where,
                 "checkpoint file '" + path + "': its directory does not exist or is not writable");

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "core/Log.h"
+#include "io/AtomicFile.h"
 #include "io/ImageFormat.h"
 #include "render/CheckpointConfig.h"
 #include "render/CheckpointController.h"
@@ -29,17 +30,9 @@ double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-bool directoryWritable(const std::string& path) {
-    namespace fs = std::filesystem;
-    fs::path dir = fs::path(path).parent_path();
-    if (dir.empty()) dir = ".";
-    std::error_code ec;
-    return fs::is_directory(dir, ec) && ::access(dir.c_str(), W_OK) == 0;
-}
-
 // Fails before rendering rather than after hours of work.
 void checkWritable(const OutputFile& file) {
-    if (!directoryWritable(file.path)) {
+    if (!parentDirectoryWritable(file.path)) {
         throw SceneError(
             file.outputs.front().where,
             "output '" + file.path + "': its directory does not exist or is not writable");
@@ -85,7 +78,7 @@ RenderSession::RenderSession(const Scene& scene, const RenderOptions& options)
             throw UsageError("option '-stats_plot': '" + options.statsPlotPath +
                              "' must be a .png, .jpg or .tif file");
         }
-        if (!directoryWritable(options.statsPlotPath)) {
+        if (!parentDirectoryWritable(options.statsPlotPath)) {
             throw UsageError("option '-stats_plot': the directory of '" + options.statsPlotPath +
                              "' does not exist or is not writable");
         }

@@ -13,6 +13,7 @@
 
 #include "RunCommand.h"
 #include "io/ExrFile.h"
+#include "support/TestFiles.h"
 
 namespace rt {
 namespace {
@@ -48,11 +49,6 @@ std::set<std::string> filesIn(const fs::path& dir) {
         names.insert(entry.path().filename().string());
     }
     return names;
-}
-
-std::string readBytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 // Every channel of `a` is in `b` with the same values.
@@ -203,7 +199,7 @@ TEST(CheckpointRender, FailedCheckpointWritesKeepThePreviousCheckpoint) {
     // A checkpoint from an earlier render, then a directory where the new one's .part
     // must go: every write of checkpoint.exr fails (like a full disk), whoever runs it.
     ASSERT_EQ(runRenderer(kSmallUniform + " -checkpoint_mode quality", dir.string()).exitCode, 0);
-    const std::string previous = readBytes(dir / "checkpoint.exr");
+    const std::string previous = test::readBytes((dir / "checkpoint.exr").string());
     fs::remove(dir / "out.exr");
     fs::create_directory(dir / "checkpoint.exr.part");
 
@@ -213,7 +209,7 @@ TEST(CheckpointRender, FailedCheckpointWritesKeepThePreviousCheckpoint) {
     EXPECT_EQ(r.exitCode, 1) << r.output;
     EXPECT_NE(r.output.find("checkpoint 1 not written"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("Rendered in"), std::string::npos) << r.output;
-    EXPECT_EQ(readBytes(dir / "checkpoint.exr"), previous);
+    EXPECT_EQ(test::readBytes((dir / "checkpoint.exr").string()), previous);
     EXPECT_TRUE(fs::exists(dir / "out.exr"));
     EXPECT_EQ(filesIn(dir),
               (std::set<std::string>{"out.exr", "checkpoint.exr", "checkpoint.exr.part"}));
