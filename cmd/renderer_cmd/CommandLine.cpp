@@ -50,7 +50,15 @@ po::options_description optionsDescription() {
         ("checkpoint_sample_cap", po::value<std::string>(),
             "N: stop at N samples per pixel; 0 = no cap")
         ("checkpoint_overwrite", po::value<std::string>(),
-            "true|false: overwrite the checkpoint file, or keep every one");
+            "true|false: overwrite the checkpoint file, or keep every one")
+        ("checkpoint_asfinal", po::bool_switch(),
+            "keep the resume state in the final image, to continue it later")
+        ("resumable_output", po::bool_switch(), "the same as -checkpoint_asfinal (MoonRay)")
+        ("resume_render", po::bool_switch(),
+            "continue from the checkpoint files (or a resumable output) of an earlier run")
+        ("recover", po::value<std::string>(), "1|0: RenderMan's name for -resume_render")
+        ("resume_strict", po::bool_switch(),
+            "exit with code 3 instead of starting from scratch when the resume fails");
     // clang-format on
     return d;
 }
@@ -63,7 +71,7 @@ int valueCount(const std::string& key) {
     if (key == "in" || key == "out" || key == "res" || key == "threads" || key == "stats" ||
         key == "stats_plot" || key == "checkpoint_mode" || key == "checkpoint_interval" ||
         key == "checkpoint_quality_steps" || key == "checkpoint_time_cap" ||
-        key == "checkpoint_sample_cap" || key == "checkpoint_overwrite") {
+        key == "checkpoint_sample_cap" || key == "checkpoint_overwrite" || key == "recover") {
         return 1;
     }
     return 0;
@@ -121,6 +129,23 @@ int parsePositiveInt(const std::string& text, const std::string& option) {
     } catch (const std::exception&) {
     }
     throw UsageError("option '-" + option + "': '" + text + "' is not a positive integer");
+}
+
+// The resume switches as scene-variable overrides (doc/RESUME.md).
+SceneVarList resumeSceneVars(const po::variables_map& vm) {
+    SceneVarList vars;
+    if (vm["checkpoint_asfinal"].as<bool>()) vars.emplace_back("checkpoint_asfinal", "true");
+    if (vm["resumable_output"].as<bool>()) vars.emplace_back("resumable_output", "true");
+    if (vm["resume_render"].as<bool>()) vars.emplace_back("resume_render", "true");
+    if (vm.count("recover")) {
+        const std::string value = vm["recover"].as<std::string>();
+        if (value != "0" && value != "1") {
+            throw UsageError("option '-recover': '" + value + "' must be 1 (resume) or 0");
+        }
+        vars.emplace_back("resume_render", value == "1" ? "true" : "false");
+    }
+    if (vm["resume_strict"].as<bool>()) vars.emplace_back("resume_strict", "true");
+    return vars;
 }
 
 std::optional<std::string> optionalValue(const po::variables_map& vm, const char* key) {
@@ -200,6 +225,8 @@ CommandLine parseCommandLine(int argc, const char* const argv[]) {
     // After the user's -scene_var entries, so that the direct forms win.
     const SceneVarList checkpointVars = checkpointSceneVars(checkpointArgs(vm));
     cl.sceneVars.insert(cl.sceneVars.end(), checkpointVars.begin(), checkpointVars.end());
+    const SceneVarList resumeVars = resumeSceneVars(vm);
+    cl.sceneVars.insert(cl.sceneVars.end(), resumeVars.begin(), resumeVars.end());
     if (!cl.help && cl.inputs.empty()) throw UsageError("no scene file given: use -in FILE");
     return cl;
 }

@@ -6,6 +6,8 @@
 #include "CommandLine.h"
 #include "core/Error.h"
 #include "core/Log.h"
+#include "lua/HookScript.h"
+#include "lua/ResumeTable.h"
 #include "lua/SceneLoader.h"
 #include "render/RenderSession.h"
 
@@ -50,11 +52,19 @@ int main(int argc, char** argv) {
         options.progress = ProgressMode::Auto;
         options.statsPath = cl.stats;
         options.statsPlotPath = cl.statsPlot;
+        // A failing hook is logged; the render goes on (MoonRay's rule for hooks).
+        options.runResumeScript = [](const std::string& script, const ResumeReport& report) {
+            const HookResult result = runHookScript(script, "resume", resumeTable(report));
+            if (!result.ok) log::error("on_resume_script: " + result.error);
+        };
         RenderSession session(scene, options);
         return exitCode(session.run());
     } catch (const UsageError& e) {
         std::fprintf(stderr, "renderer_cmd: %s\n", e.what());
         return exitCode(ExitCode::BadInput);
+    } catch (const ResumeError& e) {
+        log::error(e.what());
+        return exitCode(ExitCode::ResumeFailed);
     } catch (const SceneError& e) {
         log::error(e.what());
         return exitCode(ExitCode::BadInput);

@@ -25,6 +25,17 @@ CheckpointPolicy::CheckpointPolicy(const CheckpointSettings& settings) : m_setti
                                                                     : settings.intervalSeconds;
 }
 
+void CheckpointPolicy::resumeAt(double elapsedSeconds, uint32_t sppLevel) {
+    if (elapsedSeconds >= m_nextTime) {
+        const double interval = m_settings.intervalSeconds;
+        m_nextTime = (std::floor(elapsedSeconds / interval) + 1.0) * interval;
+    }
+    m_oneSppDone = sppLevel >= 1;
+    while (m_nextQuality < m_qualitySamples.size() && sppLevel >= m_qualitySamples[m_nextQuality]) {
+        ++m_nextQuality;
+    }
+}
+
 double CheckpointPolicy::nextDueSeconds() const {
     double due = std::numeric_limits<double>::infinity();
     if (m_stopped) return due;

@@ -47,6 +47,11 @@ class CheckpointPolicy {
 
     explicit CheckpointPolicy(const CheckpointSettings& settings);
 
+    // A resumed render: `elapsedSeconds` of sampling and the sample level reached by the
+    // earlier runs. Checkpoints already behind (the 5 s one, the 1 spp one, interval
+    // times and quality counts passed) are not repeated; caps count the earlier runs too.
+    void resumeAt(double elapsedSeconds, uint32_t sppLevel);
+
     // Called at every pass end and whenever nextDueSeconds() has passed. Each due
     // checkpoint is reported once; several due at the same moment merge into one snapshot.
     // The end of the render (final output) is not the policy's business: the render loop

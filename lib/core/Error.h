@@ -11,6 +11,7 @@ enum class ExitCode : int {
     Success = 0,
     RenderFailed = 1,  // runtime failure: an output could not be written, out of memory...
     BadInput = 2,      // command line or scene error; nothing was rendered
+    ResumeFailed = 3,  // -resume_strict and the render could not resume; nothing was rendered
 };
 
 struct SourceLocation {
@@ -35,6 +36,12 @@ class SceneError : public std::runtime_error {
 
 // A problem with the command line; the message names the option.
 class UsageError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+// A resume that -resume_strict does not allow to fall back to a fresh start.
+class ResumeError : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;
 };

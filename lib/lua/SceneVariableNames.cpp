@@ -33,7 +33,10 @@ const char* const kBool[] = {"fast_geometry_update",
                              "resume_render",
                              "disable_optimized_hair_sampling",
                              "lock_frame_noise",
-                             "two_stage_output"};
+                             "two_stage_output",
+                             // Ours (doc/RESUME.md): RenderMan's asfinal, strict resume.
+                             "checkpoint_asfinal",
+                             "resume_strict"};
 
 const char* const kInt[] = {"texture_cache_size",
                             "texture_file_handles",

@@ -23,6 +23,9 @@ class AdaptiveSampler {
     // The planned count for a pixel after the next pass (its current count if inactive).
     uint32_t target(int x, int y) const { return m_targets[index(x, y)]; }
 
+    // Every pixel's planned count, row-major.
+    const std::vector<uint32_t>& targets() const { return m_targets; }
+
     // The highest planned count of any pixel (a sample cap below it ends the render).
     uint32_t highestTarget() const { return m_highestTarget; }
 

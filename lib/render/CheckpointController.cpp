@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
+#include <ctime>
 #include <limits>
 #include <random>
 
@@ -14,6 +15,7 @@
 #include "core/Error.h"
 #include "core/Log.h"
 #include "io/AtomicFile.h"
+#include "render/ResumeMetadata.h"
 #include "render/Snapshot.h"
 
 namespace rt {
@@ -71,6 +73,21 @@ Film::SampleStats parallelSampleStats(const Film& film) {
     return stats;
 }
 
+std::string hostName() {
+    char name[256] = {};
+    if (::gethostname(name, sizeof name - 1) != 0) return "unknown";
+    return name;
+}
+
+std::string utcNow() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    ::gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
 const char* modeName(const CheckpointConfig& config) {
     if (!config.active) return "off";
     return config.policy.mode == CheckpointMode::Time ? "time" : "quality";
@@ -80,14 +97,16 @@ const char* modeName(const CheckpointConfig& config) {
 
 CheckpointController::CheckpointController(const CheckpointConfig& config,
                                            const std::vector<OutputFile>& outputs,
-                                           Metadata baseMetadata, const Film& film,
-                                           const std::vector<float>& errors)
+                                           Metadata baseMetadata, FilmView view,
+                                           const ResumeStamp& stamp)
     : m_config(config),
       m_policy(config.policy),
       m_outputs(outputs),
       m_baseMetadata(std::move(baseMetadata)),
-      m_film(film),
-      m_errors(errors),
+      m_film(view.film),
+      m_errors(view.errors),
+      m_passTargets(view.passTargets),
+      m_stamp(stamp),
       m_writer(config.backgroundWrite, config.maxBgCache),
       m_renderId(makeRenderId()),
       m_pauseAt(kNever) {
@@ -108,13 +127,30 @@ CheckpointController::CheckpointController(const CheckpointConfig& config,
 
 CheckpointController::~CheckpointController() = default;
 
-void CheckpointController::start() {
+void CheckpointController::resumeFrom(const ResumeHeader& header, uint32_t sppLevel) {
+    m_renderId = header.renderId;
+    m_serial = header.serial;
+    m_priorElapsed = header.elapsedSeconds;
+    m_priorHistory = header.history;
+    m_policy.resumeAt(header.elapsedSeconds, sppLevel);
+}
+
+void CheckpointController::start(int threads, uint64_t samplesBefore) {
     m_start = Clock::now();
+    m_run = ResumeRun{};
+    m_run.host = hostName();
+    m_run.threads = threads;
+    m_run.startTime = utcNow();
+    m_run.samplesBefore = samplesBefore;
     scheduleNextPause();
 }
 
-double CheckpointController::elapsedSeconds() const {
+double CheckpointController::runSeconds() const {
     return std::chrono::duration<double>(Clock::now() - m_start).count();
+}
+
+double CheckpointController::elapsedSeconds() const {
+    return m_priorElapsed + runSeconds();
 }
 
 void CheckpointController::scheduleNextPause() {
@@ -162,19 +198,20 @@ FileSet CheckpointController::snapshot(const std::string& reason, bool complete,
     metadata.set("samplesPerPixelMax", static_cast<int>(spp.max));
     metadata.set("samplesPerPixelMean", spp.mean);
     metadata.set("renderTime", record.takenSeconds);
-    metadata.set("renderId", m_renderId);
-    metadata.set("checkpointSerial", record.serial);
     metadata.set("checkpointReason", reason);
-    metadata.set("checkpointElapsed", record.takenSeconds);
     metadata.set("checkpointProgress", complete ? 1.0 : progress(spp));
     metadata.set("checkpointMode", modeName(m_config));
-    metadata.set("renderComplete", complete ? 1 : 0);
-    metadata.set("progressCheckpointTileSamples",
-                 static_cast<int>(std::min<uint64_t>(record.tileSamples, INT32_MAX)));
+    stampResumeHeader(metadata, header(reason, complete, record, done));
 
     SnapshotFiles files;
     files.outputs = withOutputs ? &m_outputs : nullptr;
     files.checkpoints = m_config.active ? &m_checkpoints : nullptr;
+    // Checkpoints are resumable; the final image of a finished render only with
+    // checkpoint_asfinal, and then so is the last checkpoint (doc/RESUME.md).
+    const bool keepState = !complete || m_stamp.finalResumable;
+    files.state.passTargets = &m_passTargets;
+    files.state.inCheckpoint = m_config.active && keepState;
+    files.state.inOutput = withOutputs && m_stamp.finalResumable;
     files.versioned = !m_config.overwrite;
     files.tileSamples = record.tileSamples;
     files.finalTileSamples = uint64_t{m_config.policy.finalSamples} * kTileSamplesPerSpp;
@@ -184,6 +221,30 @@ FileSet CheckpointController::snapshot(const std::string& reason, bool complete,
     FileSet set = buildSnapshot(label, files, m_film, m_errors, metadata, &m_pool);
     record.snapshotSeconds = std::chrono::duration<double>(Clock::now() - begin).count();
     return set;
+}
+
+ResumeHeader CheckpointController::header(const std::string& reason, bool complete,
+                                          const CheckpointRecord& record,
+                                          uint64_t samplesDone) const {
+    ResumeHeader h;
+    h.fingerprint = m_stamp.fingerprint;
+    h.width = m_film.width();
+    h.height = m_film.height();
+    h.sampling = m_stamp.sampling;
+    h.sampling.sampleCap = m_config.active ? m_config.policy.sampleCap : 0;
+    h.renderId = m_renderId;
+    h.serial = record.serial;
+    h.elapsedSeconds = record.takenSeconds;
+    h.tileSamples = record.tileSamples;
+    h.complete = complete;
+    h.history = m_priorHistory;
+    ResumeRun run = m_run;
+    run.endTime = utcNow();
+    run.seconds = record.takenSeconds - m_priorElapsed;
+    run.samplesAfter = samplesDone;
+    run.ended = reason;
+    h.history.push_back(std::move(run));
+    return h;
 }
 
 bool CheckpointController::onBoundary(bool passEnded, uint32_t sppLevel) {
@@ -225,7 +286,8 @@ bool CheckpointController::onBoundary(bool passEnded, uint32_t sppLevel) {
 bool CheckpointController::writeFinal(bool complete, std::string& error) {
     m_writer.drain();
     CheckpointRecord record;
-    const std::string reason = m_stopReason.empty() ? "final" : m_stopReason;
+    std::string reason = m_stopReason;
+    if (reason.empty()) reason = complete ? "final" : "samplecap";
     const FileSet set = snapshot(reason, complete, true, record);
     record.dueSeconds = record.takenSeconds;
     m_records.push_back(record);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "checkpoint/CheckpointPolicy.h"
+#include "checkpoint/ResumeState.h"
 #include "film/Film.h"
 #include "io/Metadata.h"
 #include "render/CheckpointConfig.h"
@@ -33,18 +34,42 @@ struct CheckpointRecord {
     uint64_t tileSamples = 0;
 };
 
+// What makes the written files resumable (doc/RESUME.md).
+struct ResumeStamp {
+    uint64_t fingerprint = 0;  // sceneFingerprint()
+    ResumeSampling sampling;
+    // checkpoint_asfinal / resumable_output: the final outputs keep the state, and so
+    // does the last checkpoint of a finished render.
+    bool finalResumable = false;
+};
+
+// The film as the snapshots see it: `film`, `errors` and `passTargets` are read while
+// sampling is paused.
+struct FilmView {
+    const Film& film;
+    const std::vector<float>& errors;
+    const std::vector<uint32_t>& passTargets;  // what each pixel is owed by the current pass
+};
+
 class CheckpointController : public ConvergenceListener {
   public:
-    // `film` and `errors` are read at snapshots, while sampling is paused. Throws
-    // SceneError when a checkpoint file cannot be planned or its directory is not
+    // Throws SceneError when a checkpoint file cannot be planned or its directory is not
     // writable.
     CheckpointController(const CheckpointConfig& config, const std::vector<OutputFile>& outputs,
-                         Metadata baseMetadata, const Film& film, const std::vector<float>& errors);
+                         Metadata baseMetadata, FilmView view, const ResumeStamp& stamp);
     ~CheckpointController() override;
 
+    // Continue the render that wrote `header` (its id, serials, elapsed time, history);
+    // `sppLevel` is the loaded film's sample level. Before start().
+    void resumeFrom(const ResumeHeader& header, uint32_t sppLevel);
+
     // Sampling starts now: the clock of the interval, the caps and checkpointElapsed.
-    void start();
+    // `threads` and the film's `samplesBefore` go into this run's resumeHistory entry.
+    void start(int threads, uint64_t samplesBefore);
+    // Sampling time of the whole render, earlier runs included.
     double elapsedSeconds() const;
+    // Sampling time of this run.
+    double runSeconds() const;
 
     // Thread-safe and cheap: a clock read and a comparison.
     bool pauseDue() const;
@@ -65,6 +90,7 @@ class CheckpointController : public ConvergenceListener {
     // Quality mode: the counts where checkpoints fall (uniform passes end there).
     const std::vector<uint32_t>& qualitySamples() const { return m_policy.qualitySamples(); }
     bool active() const { return m_config.active; }
+    const std::vector<CheckpointFile>& checkpointFiles() const { return m_checkpoints; }
     const std::string& renderId() const { return m_renderId; }
     const std::vector<CheckpointRecord>& records() const { return m_records; }
     size_t failedWrites() const { return m_writer.failures(); }
@@ -73,6 +99,8 @@ class CheckpointController : public ConvergenceListener {
     using Clock = std::chrono::steady_clock;
     FileSet snapshot(const std::string& reason, bool complete, bool withOutputs,
                      CheckpointRecord& record);
+    ResumeHeader header(const std::string& reason, bool complete, const CheckpointRecord& record,
+                        uint64_t samplesDone) const;
     double progress(const Film::SampleStats& spp) const;
     void scheduleNextPause();
 
@@ -83,10 +111,15 @@ class CheckpointController : public ConvergenceListener {
     Metadata m_baseMetadata;
     const Film& m_film;
     const std::vector<float>& m_errors;
+    const std::vector<uint32_t>& m_passTargets;
+    ResumeStamp m_stamp;
+    double m_priorElapsed = 0.0;            // sampling time of earlier runs
+    std::vector<ResumeRun> m_priorHistory;  // their resumeHistory entries
+    ResumeRun m_run;                        // this run's entry, completed at each snapshot
     ImagePool m_pool;  // declared before the writer, whose thread gives images back
     FileSetWriter m_writer;
     std::string m_renderId;
-    Clock::time_point m_start;
+    Clock::time_point m_start = Clock::now();
     std::atomic<double> m_pauseAt;  // elapsed seconds; infinity = never
     std::string m_stopReason;
     int m_serial = 0;

@@ -7,6 +7,7 @@
 
 #include "core/Log.h"
 #include "io/ImageFormat.h"
+#include "render/FilmState.h"
 
 namespace rt {
 namespace {
@@ -141,6 +142,18 @@ std::vector<std::string> channelNames(const RenderOutput& output) {
     return names;
 }
 
+size_t stateFileIndex(const std::vector<OutputFile>& files) {
+    size_t firstExr = files.size();
+    for (size_t i = 0; i < files.size(); ++i) {
+        if (isLdrExtension(files[i].path)) continue;
+        if (firstExr == files.size()) firstExr = i;
+        for (const RenderOutput& output : files[i].outputs) {
+            if (output.result == OutputResult::Beauty) return i;
+        }
+    }
+    return firstExr;
+}
+
 std::vector<OutputFile> planOutputs(const std::vector<RenderOutput>& outputs,
                                     const std::string& beautyOverride) {
     std::vector<RenderOutput> active;
@@ -204,7 +217,8 @@ std::vector<OutputFile> planOutputs(const std::vector<RenderOutput>& outputs,
 
 namespace {
 
-// Whether `image` has exactly the size and channels buildOutputImage gives `file`.
+// Whether `image` has the size and channels buildOutputImage gives `file`, followed by
+// nothing but resume state channels.
 bool sameShape(const ImageBuffer& image, const OutputFile& file, int width, int height) {
     if (image.width != width || image.height != height) return false;
     size_t channel = 0;
@@ -219,7 +233,10 @@ bool sameShape(const ImageBuffer& image, const OutputFile& file, int width, int 
             ++channel;
         }
     }
-    return channel == image.channels.size();
+    for (; channel < image.channels.size(); ++channel) {
+        if (!isFilmStateChannel(image.channels[channel].name)) return false;
+    }
+    return true;
 }
 
 }  // namespace

@@ -27,9 +27,14 @@ std::vector<OutputFile> planOutputs(const std::vector<RenderOutput>& outputs,
 // The channels of one output file, resolved from the film. `errors` holds the per-pixel
 // error estimate (width * height) for the `error` result. `recycled`, an image an earlier
 // call built for the same file, is filled in place when its shape matches: checkpoints
-// then skip allocating (and page-faulting) a full-resolution buffer each time.
+// then skip allocating (and page-faulting) a full-resolution buffer each time. Resume
+// state channels (FilmState.h) of a recycled image are kept, not filled.
 ImageBuffer buildOutputImage(const OutputFile& file, const Film& film,
                              const std::vector<float>& errors, ImageBuffer recycled = {});
+
+// The EXR file that holds the beauty output, else the first EXR file: resume state goes
+// there. files.size() when there is no EXR file (8-bit files cannot hold the state).
+size_t stateFileIndex(const std::vector<OutputFile>& files);
 
 // Default channel names of a result, e.g. beauty -> R,G,B; normal -> N.X,N.Y,N.Z.
 std::vector<std::string> channelNames(const RenderOutput& output);

@@ -47,11 +47,26 @@ bool passEnded(const PassLoopHooks& hooks, uint32_t sppLevel) {
     return !hooks.boundary || hooks.boundary(true, sppLevel);
 }
 
+// The error of every pixel as the film stands (infinite without samples).
+void measureErrors(const Film& film, std::vector<float>& errors) {
+    errors.resize(film.pixelCount());
+    for (size_t i = 0; i < errors.size(); ++i) errors[i] = pixelError(film.pixels()[i]);
+}
+
+// Whether some pixel has not reached its target of the interrupted pass.
+bool passInterrupted(const Film& film, const std::vector<uint32_t>& passTargets) {
+    if (passTargets.size() != film.pixelCount()) return false;
+    for (size_t i = 0; i < passTargets.size(); ++i) {
+        if (passTargets[i] > film.pixels()[i].sampleCount) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 PassLoopResult runUniformPasses(TileRenderer& renderer, Film& film,
                                 const SamplingSettings& settings, std::vector<float>& errors,
-                                const PassLoopHooks& hooks) {
+                                std::vector<uint32_t>& passTargets, const PassLoopHooks& hooks) {
     // A sample cap shortens the pass list (1, 2, 4 ... cap): every pixel's samples are
     // a prefix of the full render's, so a capped render can be continued exactly.
     const uint32_t finalSamples = hooks.sampleLimit > 0
@@ -64,12 +79,16 @@ PassLoopResult runUniformPasses(TileRenderer& renderer, Film& film,
     std::sort(targets.begin(), targets.end());
     targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
     const uint64_t pixels = film.pixelCount();
-    errors.assign(pixels, std::numeric_limits<float>::infinity());
+    measureErrors(film, errors);
     PassLoopResult result;
     result.capped = finalSamples < settings.uniformSamples;
     uint32_t sppLevel = film.sampleStats().min;
+    // A resumed film: passes every pixel already holds are done. Each pixel's samples do
+    // not depend on the passes that took them, so the rest of the list continues exactly.
+    targets.erase(targets.begin(), std::upper_bound(targets.begin(), targets.end(), sppLevel));
     for (size_t pass = 0; pass < targets.size(); ++pass) {
         const uint32_t target = targets[pass];
+        passTargets.assign(pixels, target);
         if (!renderPass(
                 renderer, [target](int, int) { return target; }, hooks, sppLevel)) {
             result.stopped = true;
@@ -104,24 +123,35 @@ PassLoopResult runUniformPasses(TileRenderer& renderer, Film& film,
 
 PassLoopResult runAdaptivePasses(TileRenderer& renderer, Film& film,
                                  const SamplingSettings& settings, std::vector<float>& errors,
-                                 const PassLoopHooks& hooks) {
+                                 std::vector<uint32_t>& passTargets, const PassLoopHooks& hooks) {
     AdaptiveSampler sampler(settings, film.width(), film.height());
     PassLoopResult result;
-    bool more = sampler.plan(film);
-    errors = sampler.errors();
+    // A resumed film part way through a pass finishes that pass first, with the targets
+    // it was planned with: planning now, from a half-updated film, would differ.
+    bool interrupted = passInterrupted(film, passTargets);
+    bool more = interrupted;
+    if (interrupted) {
+        measureErrors(film, errors);
+    } else {
+        more = sampler.plan(film);
+        errors = sampler.errors();
+    }
     uint32_t sppLevel = film.sampleStats().max;
     const uint32_t limit = hooks.sampleLimit;
+    const int width = film.width();
     while (more) {
+        if (!interrupted) passTargets = sampler.targets();
+        interrupted = false;
+        const uint32_t highest = *std::max_element(passTargets.begin(), passTargets.end());
         // A pass that would take some pixel beyond the sample cap is cut at the cap and
         // is the last: the film is then exactly the full render's, part way through
         // this pass, so a capped render can be continued to the same final image.
-        const bool capped = limit > 0 && sampler.highestTarget() > limit;
-        SampleTarget target = [&sampler](int x, int y) { return sampler.target(x, y); };
-        if (capped) {
-            target = [&sampler, limit](int x, int y) {
-                return std::min(sampler.target(x, y), limit);
-            };
-        }
+        // passTargets keep the uncut targets for that continuation.
+        const bool capped = limit > 0 && highest > limit;
+        const uint32_t cut = capped ? limit : highest;
+        SampleTarget target = [&passTargets, width, cut](int x, int y) {
+            return std::min(passTargets[static_cast<size_t>(y) * width + x], cut);
+        };
         if (!renderPass(renderer, std::move(target), hooks, sppLevel)) {
             result.stopped = true;
             return result;

@@ -42,13 +42,17 @@ struct PassLoopResult {
 // statistics over the measurable pixels of `errors`.
 void describeFilm(const Film& film, const std::vector<float>& errors, ConvergenceReport& report);
 
-// Runs the passes. `errors` holds the per-pixel errors of the last pass end throughout
-// (for snapshots) and the final ones at the end.
+// Runs the passes, continuing from whatever the film holds (a resumed render).
+// `errors` holds the per-pixel errors of the last pass end throughout (for snapshots) and
+// the final ones at the end. `passTargets` (width * height) holds the count each pixel is
+// to reach in the pass in progress, before any sample cap: where it exceeds the pixel's
+// count when the loop starts, a resumed render first finishes that interrupted pass, so
+// the film ends exactly as if the render had never stopped (doc/RESUME.md).
 PassLoopResult runUniformPasses(TileRenderer& renderer, Film& film,
                                 const SamplingSettings& settings, std::vector<float>& errors,
-                                const PassLoopHooks& hooks);
+                                std::vector<uint32_t>& passTargets, const PassLoopHooks& hooks);
 PassLoopResult runAdaptivePasses(TileRenderer& renderer, Film& film,
                                  const SamplingSettings& settings, std::vector<float>& errors,
-                                 const PassLoopHooks& hooks);
+                                 std::vector<uint32_t>& passTargets, const PassLoopHooks& hooks);
 
 }  // namespace rt

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "core/Log.h"
+#include "core/ProcessClock.h"
 #include "io/AtomicFile.h"
 #include "io/ImageFormat.h"
 #include "render/CheckpointConfig.h"
@@ -14,8 +15,11 @@
 #include "render/ConvergencePlot.h"
 #include "render/PassLoop.h"
 #include "render/ProgressDisplay.h"
+#include "render/ResumeConfig.h"
+#include "render/ResumeLoader.h"
 #include "render/StatsLog.h"
 #include "render/TileRenderer.h"
+#include "scene/SceneFingerprint.h"
 
 #ifndef RT_VERSION
 #define RT_VERSION "unknown"
@@ -57,6 +61,30 @@ std::unique_ptr<ProgressDisplay> makeProgress(ProgressMode mode, const TileRende
         [&renderer, samplesBefore] { return samplesBefore + renderer.samplesTaken(); }, options);
 }
 
+ResumeSampling resumeSampling(const SamplingSettings& s, const CheckpointConfig& checkpoints) {
+    ResumeSampling r;
+    r.adaptive = s.adaptive();
+    r.uniformSamples = s.uniformSamples;
+    if (r.adaptive) {
+        r.minSamples = s.minSamples;
+        r.maxSamples = s.maxSamples;
+        r.targetError = s.targetAdaptiveError;
+    }
+    r.sampleCap = checkpoints.active ? checkpoints.policy.sampleCap : 0;
+    return r;
+}
+
+std::string describeResume(const ResumeReport& report) {
+    const ResumeHeader& h = report.header;
+    char text[400];
+    std::snprintf(text, sizeof text,
+                  "Resuming render %s from '%s': checkpoint %d, spp min %u mean %.2f max %u, "
+                  "%.2f s sampled in %zu earlier run(s)",
+                  h.renderId.c_str(), report.files.front().c_str(), h.serial, report.sppMin,
+                  report.sppMean, report.sppMax, h.elapsedSeconds, h.history.size());
+    return text;
+}
+
 }  // namespace
 
 RenderSession::RenderSession(const Scene& scene, const RenderOptions& options)
@@ -64,9 +92,16 @@ RenderSession::RenderSession(const Scene& scene, const RenderOptions& options)
       m_options(options),
       m_sampling(samplingSettings(scene.vars)),
       m_outputFiles(planOutputs(scene.outputs, options.beautyOverride)),
-      m_film(scene.vars.renderWidth(), scene.vars.renderHeight()) {
+      m_film(scene.vars.renderWidth(), scene.vars.renderHeight()),
+      m_passTargets(m_film.pixelCount(), 0) {
     for (const OutputFile& file : m_outputFiles) checkWritable(file);
     const CheckpointConfig checkpointSettings = checkpointConfig(scene.vars, m_sampling);
+    const ResumeConfig resume = resumeConfig(scene.vars);
+    if (resume.finalResumable && stateFileIndex(m_outputFiles) >= m_outputFiles.size()) {
+        log::warning(
+            "checkpoint_asfinal / resumable_output: no output is an EXR file, so the "
+            "final image cannot keep the resume state");
+    }
     if (!options.statsPath.empty()) {
         std::string error;
         m_statsLog = StatsLog::open(options.statsPath, error);
@@ -85,8 +120,13 @@ RenderSession::RenderSession(const Scene& scene, const RenderOptions& options)
         m_plot = std::make_unique<ConvergencePlot>();
         m_listeners.push_back(m_plot.get());
     }
-    m_checkpoints = std::make_unique<CheckpointController>(checkpointSettings, m_outputFiles,
-                                                           baseMetadata(), m_film, m_errors);
+    ResumeStamp stamp;
+    stamp.fingerprint = sceneFingerprint(scene);
+    stamp.sampling = resumeSampling(m_sampling, checkpointSettings);
+    stamp.finalResumable = resume.finalResumable;
+    m_checkpoints =
+        std::make_unique<CheckpointController>(checkpointSettings, m_outputFiles, baseMetadata(),
+                                               FilmView{m_film, m_errors, m_passTargets}, stamp);
     m_listeners.push_back(m_checkpoints.get());
     const auto start = Clock::now();
     m_renderScene = std::make_unique<RenderScene>(scene);
@@ -96,7 +136,48 @@ RenderSession::RenderSession(const Scene& scene, const RenderOptions& options)
 
 RenderSession::~RenderSession() = default;
 
+void RenderSession::resume() {
+    const ResumeConfig config = resumeConfig(m_scene.vars);
+    if (!config.resume) return;
+    std::vector<CheckpointFile> checkpointFiles = m_checkpoints->checkpointFiles();
+    if (checkpointFiles.empty()) {
+        // Not checkpointing in this run, but an earlier run may have been.
+        try {
+            checkpointFiles = planCheckpointFiles(m_outputFiles);
+        } catch (const SceneError&) {
+        }
+    }
+    ResumeTarget target;
+    target.fingerprint = sceneFingerprint(m_scene);
+    target.width = m_film.width();
+    target.height = m_film.height();
+    target.sampling = resumeSampling(m_sampling, checkpointConfig(m_scene.vars, m_sampling));
+    ResumeLoad load = loadResume(resumeCandidates(m_outputFiles, checkpointFiles), target, m_film);
+    for (const std::string& note : load.notes) log::info("Resume: " + note);
+    m_resumeReport = std::move(load.report);
+    const ResumeReport& report = m_resumeReport;
+    if (report.resumed) {
+        m_passTargets = std::move(load.passTargets);
+        log::info(describeResume(report));
+        m_checkpoints->resumeFrom(report.header,
+                                  m_sampling.adaptive() ? report.sppMax : report.sppMin);
+    } else {
+        log::warning("Resume: starting from scratch: " + report.reason);
+    }
+    if (!config.onResumeScript.empty()) {
+        if (m_options.runResumeScript) {
+            m_options.runResumeScript(config.onResumeScript, report);
+        } else {
+            log::warning("on_resume_script '" + config.onResumeScript + "' is not run here");
+        }
+    }
+    if (!report.resumed && config.strict) {
+        throw ResumeError("cannot resume (-resume_strict): " + report.reason);
+    }
+}
+
 void RenderSession::render() {
+    resume();
     TileRendererSettings settings;
     settings.seed = m_scene.vars.seed;
     settings.tileSize = m_options.tileSize;
@@ -107,7 +188,10 @@ void RenderSession::render() {
               std::to_string(m_film.height()) + ", " + describeSampling(m_sampling) + ", on " +
               std::to_string(m_stats.threads) + " threads");
 
-    std::unique_ptr<ProgressDisplay> progress = makeProgress(m_options.progress, renderer, 0);
+    const uint64_t samplesBefore =
+        static_cast<uint64_t>(std::llround(m_film.sampleStats().mean * m_film.pixelCount()));
+    std::unique_ptr<ProgressDisplay> progress =
+        makeProgress(m_options.progress, renderer, samplesBefore);
     std::vector<ConvergenceListener*> listeners = m_listeners;
     if (progress) listeners.push_back(progress.get());
 
@@ -131,10 +215,15 @@ void RenderSession::render() {
         hooks.extraUniformTargets = checkpoints.qualitySamples();
     }
     if (progress) progress->start();
-    checkpoints.start();
+    checkpoints.start(m_stats.threads, samplesBefore);
+    char started[100];
+    std::snprintf(started, sizeof started, "Sampling starts %.3f s after process start",
+                  secondsSinceProcessStart());
+    log::detail(started);
     const PassLoopResult result =
-        m_sampling.adaptive() ? runAdaptivePasses(renderer, m_film, m_sampling, m_errors, hooks)
-                              : runUniformPasses(renderer, m_film, m_sampling, m_errors, hooks);
+        m_sampling.adaptive()
+            ? runAdaptivePasses(renderer, m_film, m_sampling, m_errors, m_passTargets, hooks)
+            : runUniformPasses(renderer, m_film, m_sampling, m_errors, m_passTargets, hooks);
     if (progress) progress->stop();
     m_stats.passes = result.passes;
     m_stats.complete = !result.stopped && !result.capped;
@@ -144,7 +233,7 @@ void RenderSession::render() {
         log::info("Sample cap of " + std::to_string(checkpoints.sampleLimit()) + " spp reached");
     }
 
-    m_stats.renderSeconds = checkpoints.elapsedSeconds();
+    m_stats.renderSeconds = checkpoints.runSeconds();
     m_stats.counters = renderer.counters();
     m_stats.samples = renderer.samplesTaken();
     if (m_stats.counters.nonFiniteSamples > 0) {

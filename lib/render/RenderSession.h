@@ -4,10 +4,12 @@
 // listeners (progress, -stats, the plot), writes checkpoints while the image refines
 // (CheckpointController, at the pass loop's one boundary) and writes the outputs.
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "checkpoint/ResumeState.h"
 #include "core/Error.h"
 #include "film/Film.h"
 #include "integrator/PathTracer.h"
@@ -31,11 +33,14 @@ struct RenderOptions {
     ProgressMode progress = ProgressMode::Off;
     std::string statsPath;      // -stats: JSON lines, one per pass
     std::string statsPlotPath;  // -stats_plot: convergence plot (.png)
+    // Runs on_resume_script (lib/lua lives above this module). Unset: the script is
+    // not run and a warning says so.
+    std::function<void(const std::string& script, const ResumeReport& report)> runResumeScript;
 };
 
 struct RenderStats {
     double prepSeconds = 0.0;    // scene preparation (acceleration structure, lights)
-    double renderSeconds = 0.0;  // sampling only
+    double renderSeconds = 0.0;  // sampling only, this run
     uint64_t samples = 0;
     int passes = 0;
     bool complete = true;  // false when a cap stopped sampling before the final quality
@@ -54,7 +59,9 @@ class RenderSession {
     ExitCode run();
 
     // Renders (writing checkpoints when checkpoint_active) without writing the outputs
-    // (tests and benchmarks use this alone).
+    // (tests and benchmarks use this alone). With resume_render it first loads the state
+    // of an earlier run (doc/RESUME.md); throws ResumeError when that fails under
+    // resume_strict.
     void render();
     // Writes the outputs, and the last checkpoint when checkpointing is on, as one set.
     [[nodiscard]] bool writeOutputs(std::string& error);
@@ -68,9 +75,12 @@ class RenderSession {
     const SamplingSettings& sampling() const { return m_sampling; }
     const std::vector<OutputFile>& outputFiles() const { return m_outputFiles; }
     const CheckpointController& checkpoints() const { return *m_checkpoints; }
+    // What the resume found; default (not resumed, no reason) without resume_render.
+    const ResumeReport& resumeReport() const { return m_resumeReport; }
 
   private:
     Metadata baseMetadata() const;
+    void resume();
 
     const Scene& m_scene;
     RenderOptions m_options;
@@ -82,7 +92,9 @@ class RenderSession {
     std::unique_ptr<RenderScene> m_renderScene;
     std::unique_ptr<PathTracer> m_tracer;
     Film m_film;
-    std::vector<float> m_errors;  // per-pixel error after the last pass
+    std::vector<float> m_errors;          // per-pixel error after the last pass
+    std::vector<uint32_t> m_passTargets;  // what each pixel is owed by the pass in progress
+    ResumeReport m_resumeReport;
     std::unique_ptr<CheckpointController> m_checkpoints;
     RenderStats m_stats;
 };

@@ -1,6 +1,8 @@
 #include "render/Snapshot.h"
 
 #include "checkpoint/CheckpointNaming.h"
+#include "render/FilmState.h"
+#include "render/ResumeMetadata.h"
 
 namespace rt {
 namespace {
@@ -12,6 +14,17 @@ FileToWrite fileFor(const OutputFile& file, ImageBuffer image, const Metadata& m
     return {file.path, std::move(image), metadata, file.compression};
 }
 
+// Adds the film state to the file that holds it, strips it from any other (a recycled
+// image may still have it).
+void placeState(FileToWrite& file, bool holdsState, const Film& film,
+                const std::vector<uint32_t>* passTargets) {
+    if (holdsState) {
+        stampResumeState(file.metadata, writeFilmState(file.image, film, *passTargets));
+    } else {
+        removeFilmState(file.image);
+    }
+}
+
 }  // namespace
 
 FileSet buildSnapshot(const std::string& label, const SnapshotFiles& files, const Film& film,
@@ -21,18 +34,29 @@ FileSet buildSnapshot(const std::string& label, const SnapshotFiles& files, cons
     };
     FileSet set;
     set.label = label;
+    const SnapshotState& state = files.state;
     if (files.outputs) {
-        for (const OutputFile& file : *files.outputs) {
+        const size_t stateFile = stateFileIndex(*files.outputs);
+        for (size_t i = 0; i < files.outputs->size(); ++i) {
+            const OutputFile& file = (*files.outputs)[i];
             ImageBuffer image = buildOutputImage(file, film, errors, recycled(file.path));
-            set.files.push_back(fileFor(file, std::move(image), metadata));
+            FileToWrite toWrite = fileFor(file, std::move(image), metadata);
+            placeState(toWrite, state.inOutput && i == stateFile, film, state.passTargets);
+            set.files.push_back(std::move(toWrite));
         }
     }
     if (files.checkpoints) {
-        for (const CheckpointFile& checkpoint : *files.checkpoints) {
+        std::vector<OutputFile> plain;
+        for (const CheckpointFile& checkpoint : *files.checkpoints)
+            plain.push_back(checkpoint.file);
+        const size_t stateFile = stateFileIndex(plain);
+        for (size_t i = 0; i < files.checkpoints->size(); ++i) {
+            const CheckpointFile& checkpoint = (*files.checkpoints)[i];
             ImageBuffer image =
                 buildOutputImage(checkpoint.file, film, errors, recycled(checkpoint.file.path));
             FileToWrite regular = fileFor(checkpoint.file, std::move(image), metadata);
             regular.zipLevel = kCheckpointZipLevel;
+            placeState(regular, state.inCheckpoint && i == stateFile, film, state.passTargets);
             if (files.versioned) {
                 FileToWrite copy = regular;
                 copy.path = multiVersionFileName(checkpoint.multiVersionBase, files.tileSamples,

@@ -15,12 +15,22 @@
 
 namespace rt {
 
+// Where the film's exact state goes (FilmState.h): into the file of the beauty output
+// (else the first file) of the checkpoints and/or the outputs; every other file of the
+// set carries the header only.
+struct SnapshotState {
+    const std::vector<uint32_t>* passTargets = nullptr;
+    bool inCheckpoint = false;
+    bool inOutput = false;
+};
+
 struct SnapshotFiles {
     const std::vector<OutputFile>* outputs = nullptr;          // the final outputs, or null
     const std::vector<CheckpointFile>* checkpoints = nullptr;  // checkpoint files, or null
     bool versioned = false;         // also write <base>_<NNNN> copies of checkpoints
     uint64_t tileSamples = 0;       // NNNN
     uint64_t finalTileSamples = 0;  // sets the width of NNNN
+    SnapshotState state;
 };
 
 // `pool`, when given, supplies recycled images (see ImagePool).

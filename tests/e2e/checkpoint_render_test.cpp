@@ -11,6 +11,7 @@
 #include <regex>
 #include <set>
 
+#include "ExrFiles.h"
 #include "RunCommand.h"
 #include "io/ExrFile.h"
 #include "support/TestFiles.h"
@@ -23,25 +24,10 @@ using test::freshDir;
 using test::runRenderer;
 using test::scenePath;
 
-struct Exr {
-    ImageBuffer image;
-    Metadata metadata;
-};
-
-Exr readFile(const fs::path& path) {
-    Exr exr;
-    std::string error;
-    EXPECT_TRUE(readExr(path.string(), exr.image, exr.metadata, error)) << error;
-    return exr;
-}
-
-int intOf(const Exr& exr, const char* name) {
-    return exr.metadata.get<int>(name).value_or(-1);
-}
-
-std::string textOf(const Exr& exr, const char* name) {
-    return exr.metadata.get<std::string>(name).value_or("(missing)");
-}
+using test::Exr;
+using test::intOf;
+using test::readFile;
+using test::textOf;
 
 std::set<std::string> filesIn(const fs::path& dir) {
     std::set<std::string> names;

@@ -172,3 +172,49 @@ TEST(CheckpointPolicy, QualityModeNeverLooksAtTheClock) {
 
 }  // namespace
 }  // namespace rt
+
+namespace rt {
+namespace {
+
+TEST(CheckpointPolicyResume, TimeModeContinuesOnTheGridOfTheWholeRender) {
+    CheckpointPolicy policy(timeMode(60.0));
+    policy.resumeAt(130.0, 16);  // earlier runs sampled 130 s and reached 16 spp
+    EXPECT_EQ(policy.nextDueSeconds(), 180.0);
+    EXPECT_EQ(at(policy, 131.0, 16), kNone);  // no repeated 1-spp or 5-s checkpoint
+    EXPECT_EQ(at(policy, 179.0, 16), kNone);
+    EXPECT_EQ(at(policy, 180.0, 17), kCheckpoint);
+}
+
+TEST(CheckpointPolicyResume, EarlyResumeKeepsTheFirstCheckpoints) {
+    CheckpointPolicy policy(timeMode(60.0));
+    policy.resumeAt(2.0, 0);  // stopped before 1 spp was complete
+    EXPECT_EQ(policy.nextDueSeconds(), 5.0);
+    EXPECT_EQ(at(policy, 3.0, 1), kCheckpoint);  // 1 spp
+    EXPECT_EQ(at(policy, 5.0, 1), kCheckpoint);
+}
+
+TEST(CheckpointPolicyResume, TimeCapCountsEarlierRuns) {
+    CheckpointSettings settings = timeMode(60.0);
+    settings.timeCapSeconds = 100.0;
+    CheckpointPolicy policy(settings);
+    policy.resumeAt(100.0, 8);  // the same cap again: already reached
+    EXPECT_EQ(policy.nextDueSeconds(), 100.0);
+    const CheckpointDecision stop{true, true, "exitat"};
+    EXPECT_EQ(at(policy, 100.0, 8), stop);
+}
+
+TEST(CheckpointPolicyResume, QualityModeSkipsCountsAlreadyReached) {
+    CheckpointSettings settings;
+    settings.mode = CheckpointMode::Quality;
+    settings.qualitySteps = 4;
+    settings.finalSamples = 32;
+    CheckpointPolicy policy(settings);
+    ASSERT_EQ(policy.qualitySamples(), (std::vector<uint32_t>{1, 5, 9, 13, 17, 21, 25, 29}));
+    policy.resumeAt(10.0, 13);
+    EXPECT_EQ(at(policy, 11.0, 13, true), kNone);  // 13 was written by the earlier run
+    EXPECT_EQ(at(policy, 12.0, 16, true), kNone);
+    EXPECT_EQ(at(policy, 13.0, 17, true), kCheckpoint);
+}
+
+}  // namespace
+}  // namespace rt

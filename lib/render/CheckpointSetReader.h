@@ -1,0 +1,32 @@
+#pragma once
+// Reads the files of one checkpoint set for resuming (doc/RESUME.md, "Recovery"), after
+// settling what a crash may have left: when every `.part` of the newest checkpoint is
+// complete and valid, and the files without one already hold that checkpoint, the
+// interrupted commit is finished; otherwise the `.part` files are removed and the
+// previous checkpoint, still intact under the final names, is used.
+#include <string>
+#include <vector>
+
+#include "io/ImageBuffer.h"
+#include "io/Metadata.h"
+
+namespace rt {
+
+struct CheckpointSetFile {
+    std::string path;
+    ImageBuffer image;
+    Metadata metadata;
+};
+
+// Recovers `.part` files, then reads every path. False with `reason` (one sentence
+// naming the file) when a file is missing or unreadable, or when the files belong to
+// different checkpoints (renderId and checkpointSerial differ). `notes` receives what
+// was done about leftover `.part` files, for the log.
+[[nodiscard]] bool readCheckpointSet(const std::vector<std::string>& paths,
+                                     std::vector<CheckpointSetFile>& files, std::string& reason,
+                                     std::vector<std::string>& notes);
+
+// Whether `path` or its `.part` exists.
+bool checkpointFileExists(const std::string& path);
+
+}  // namespace rt

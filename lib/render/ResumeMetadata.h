@@ -1,0 +1,37 @@
+#pragma once
+// The resume header (checkpoint/ResumeState.h) as EXR attributes (doc/RESUME.md,
+// "Header"). Several are the checkpoint attributes every file already carries (renderId,
+// checkpointSerial, checkpointElapsed, progressCheckpointTileSamples, renderComplete);
+// the rest are prefixed `resume`. The state's checksum goes with them, so a file only
+// counts as resumable when header and channels belong together.
+#include <cstdint>
+#include <string>
+
+#include "checkpoint/ResumeState.h"
+#include "io/Metadata.h"
+
+namespace rt {
+
+// Header fields of every checkpoint file (also those without the state channels).
+void stampResumeHeader(Metadata& metadata, const ResumeHeader& header);
+// Marks the file that holds the state channels, with their checksum.
+void stampResumeState(Metadata& metadata, uint64_t stateHash);
+
+// Whether the file says it holds the state channels.
+bool hasResumeState(const Metadata& metadata);
+
+// Reads what stampResumeHeader and stampResumeState wrote; `width` and `height` are the
+// image's. Fails naming the first missing or mistyped attribute.
+[[nodiscard]] bool readResumeHeader(const Metadata& metadata, int width, int height,
+                                    ResumeHeader& header, uint64_t& stateHash, std::string& error);
+
+// The (renderId, serial) pair that ties the files of one checkpoint together; empty id
+// when absent.
+struct CheckpointIdentity {
+    std::string renderId;
+    int serial = 0;
+    bool operator==(const CheckpointIdentity&) const = default;
+};
+CheckpointIdentity checkpointIdentity(const Metadata& metadata);
+
+}  // namespace rt
