@@ -70,6 +70,8 @@ class CheckpointController : public ConvergenceListener {
     double elapsedSeconds() const;
     // Sampling time of this run.
     double runSeconds() const;
+    // Sampling time of the earlier runs of a resumed render.
+    double priorSeconds() const { return m_priorElapsed; }
 
     // Thread-safe and cheap: a clock read and a comparison.
     bool pauseDue() const;

@@ -69,7 +69,7 @@ double EtaEstimator::futureSecondsPerSample(double samplesNow, double secondsSin
     // The global cost is the mean over all samples of this run, centred half way.
     const double runSamples = samplesNow - m_samplesAtStart;
     if (runSamples <= 0.0) return recentCost;
-    const double globalCost = (m_elapsed + secondsSinceReport) / runSamples;
+    const double globalCost = (m_elapsed - m_secondsAtStart + secondsSinceReport) / runSamples;
     const double globalCentre = 0.5 * (m_samplesAtStart + samplesNow);
 
     const double remaining = remainingAt(samplesNow);

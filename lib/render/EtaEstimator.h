@@ -17,9 +17,14 @@ namespace rt {
 
 class EtaEstimator {
   public:
-    // samplesAtStart: samples already in the film when sampling started (a resumed
-    // render); they count for progress but not for the cost of a sample.
-    explicit EtaEstimator(uint64_t samplesAtStart = 0) : m_samplesAtStart(samplesAtStart) {}
+    // samplesAtStart, secondsAtStart: samples already in the film and the sampling time
+    // of earlier runs when this run started (a resumed render); they count for progress
+    // and elapsed time but not for the cost of a sample. Elapsed times passed in (reports
+    // and estimate) are of the whole render, earlier runs included.
+    explicit EtaEstimator(uint64_t samplesAtStart = 0, double secondsAtStart = 0.0)
+        : m_samplesAtStart(static_cast<double>(samplesAtStart)),
+          m_secondsAtStart(secondsAtStart),
+          m_elapsed(secondsAtStart) {}
 
     struct Estimate {
         double progress = 0.0;  // [0, 1], never decreases; 1 once finished
@@ -48,6 +53,7 @@ class EtaEstimator {
     double futureSecondsPerSample(double samplesNow, double secondsSinceReport) const;
 
     double m_samplesAtStart = 0.0;
+    double m_secondsAtStart = 0.0;
     int m_passes = 0;
     bool m_known = false;
     bool m_finished = false;

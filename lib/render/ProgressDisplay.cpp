@@ -15,7 +15,7 @@ ProgressDisplay::ProgressDisplay(std::function<uint64_t()> liveSamples,
                                  ProgressDisplayOptions options)
     : m_liveSamples(std::move(liveSamples)),
       m_options(std::move(options)),
-      m_eta(m_options.samplesAtStart) {
+      m_eta(m_options.samplesAtStart, m_options.secondsAtStart) {
     // Bounded so that a zero does not spin and a huge value does not overflow the clock.
     m_options.refreshSeconds = std::clamp(m_options.refreshSeconds, 0.01, 1e6);
     m_options.plainLineSeconds = std::max(m_options.plainLineSeconds, 0.0);
@@ -72,7 +72,7 @@ void ProgressDisplay::refresh() {
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         if (m_state != State::Running) return;
-        line = currentLine(now() - m_startSeconds, ProgressLine::State::Running);
+        line = currentLine(m_options.secondsAtStart + now() - m_startSeconds, ProgressLine::State::Running);
     }
     if (!m_options.terminal &&
         !plainLineDue(line.progressKnown ? line.progress : 0.0, line.elapsedSeconds,
@@ -99,7 +99,7 @@ void ProgressDisplay::stop() {
     ProgressLine line;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        line = currentLine(now() - m_startSeconds,
+        line = currentLine(m_options.secondsAtStart + now() - m_startSeconds,
                            m_finished ? ProgressLine::State::Done : ProgressLine::State::Stopped);
     }
     write(line, true);

@@ -25,6 +25,7 @@ struct ProgressDisplayOptions {
     double plainLineSeconds = 60.0;  // without a terminal: a line per 1% or per this long
     uint32_t pixelCount = 0;         // optional: shows the mean spp before the first pass
     uint64_t samplesAtStart = 0;     // samples already in the film (resume): not timed
+    double secondsAtStart = 0.0;     // sampling time of earlier runs (resume): elapsed counts it
     // Seconds on a monotonic clock; empty: std::chrono::steady_clock. Tests inject one.
     std::function<double()> clock;
 };

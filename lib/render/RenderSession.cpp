@@ -52,9 +52,11 @@ std::string describeSampling(const SamplingSettings& s) {
 }
 
 std::unique_ptr<ProgressDisplay> makeProgress(ProgressMode mode, const TileRenderer& renderer,
-                                              uint64_t samplesBefore) {
+                                              uint64_t samplesBefore, double secondsBefore) {
     if (mode == ProgressMode::Off) return nullptr;
     ProgressDisplayOptions options;
+    options.samplesAtStart = samplesBefore;
+    options.secondsAtStart = secondsBefore;
     options.terminal = mode == ProgressMode::Terminal ||
                        (mode == ProgressMode::Auto && ::isatty(::fileno(stderr)));
     return std::make_unique<ProgressDisplay>(
@@ -191,7 +193,7 @@ void RenderSession::render() {
     const uint64_t samplesBefore =
         static_cast<uint64_t>(std::llround(m_film.sampleStats().mean * m_film.pixelCount()));
     std::unique_ptr<ProgressDisplay> progress =
-        makeProgress(m_options.progress, renderer, samplesBefore);
+        makeProgress(m_options.progress, renderer, samplesBefore, m_checkpoints->priorSeconds());
     std::vector<ConvergenceListener*> listeners = m_listeners;
     if (progress) listeners.push_back(progress.get());
 

@@ -180,5 +180,24 @@ TEST(EtaEstimator, ResumedSamplesCountForProgressNotForTheRate) {
     EXPECT_NEAR(e.etaSeconds, 4.0, 1e-9);
 }
 
+TEST(EtaEstimator, EarlierRunsCountForElapsedNotForTheRate) {
+    // Earlier runs sampled 5000 samples in 100 s (a slow machine); this one takes
+    // 1000 samples per second. Elapsed times are of the whole render.
+    EtaEstimator eta(5000, 100.0);
+    ConvergenceReport r;
+    r.samplesDone = 6000;
+    r.samplesRemaining = 4000;
+    r.elapsedSeconds = 101.0;
+    eta.onPass(r);
+    r.samplesDone = 8000;
+    r.samplesRemaining = 2000;
+    r.elapsedSeconds = 103.0;
+    eta.onPass(r);
+    const EtaEstimator::Estimate e = eta.estimate(8000, 103.0);
+    EXPECT_NEAR(e.progress, 0.8, 1e-12);
+    EXPECT_NEAR(e.elapsedSeconds, 103.0, 1e-12);
+    EXPECT_NEAR(e.etaSeconds, 2.0, 1e-9);  // this machine's rate, not the earlier 20 s/1000
+}
+
 }  // namespace
 }  // namespace rt
