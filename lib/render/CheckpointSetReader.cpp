@@ -1,5 +1,6 @@
 #include "render/CheckpointSetReader.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -9,6 +10,8 @@
 
 namespace rt {
 namespace {
+
+namespace fs = std::filesystem;
 
 bool exists(const std::string& path) {
     std::error_code ec;
@@ -38,7 +41,11 @@ void recoverParts(const std::vector<std::string>& paths,
         CheckpointSetFile file{path, {}, {}};
         std::string error;
         if (!readExr(partPath(path), file.image, file.metadata, error)) {
-            notes.push_back("'" + partPath(path) + "' is incomplete (" + error + ")");
+            // Appended: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string.
+            std::string note = "'";
+            note += partPath(path);
+            note += "' is incomplete (" + error + ")";
+            notes.push_back(std::move(note));
             complete = false;
             break;
         }
@@ -78,6 +85,30 @@ void recoverParts(const std::vector<std::string>& paths,
 }
 
 }  // namespace
+
+size_t removeVersionedParts(const std::string& multiVersionBase) {
+    const fs::path base(multiVersionBase);
+    const std::string stem = base.stem().string() + "_";
+    const std::string suffix = partPath(base.extension().string());
+    const fs::path directory = base.has_parent_path() ? base.parent_path() : fs::path(".");
+    std::error_code ec;
+    size_t removed = 0;
+    for (const fs::directory_entry& entry : fs::directory_iterator(directory, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.size() <= stem.size() + suffix.size() || name.rfind(stem, 0) != 0 ||
+            !name.ends_with(suffix)) {
+            continue;
+        }
+        const std::string digits =
+            name.substr(stem.size(), name.size() - stem.size() - suffix.size());
+        if (!std::all_of(digits.begin(), digits.end(),
+                         [](char c) { return c >= '0' && c <= '9'; })) {
+            continue;
+        }
+        if (fs::remove(entry.path(), ec)) ++removed;
+    }
+    return removed;
+}
 
 bool checkpointFileExists(const std::string& path) {
     return exists(path) || exists(partPath(path));

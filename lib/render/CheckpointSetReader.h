@@ -26,6 +26,11 @@ struct CheckpointSetFile {
                                      std::vector<CheckpointSetFile>& files, std::string& reason,
                                      std::vector<std::string>& notes);
 
+// Removes the `.part` files of versioned copies (`<stem>_<digits><ext>.part`, see
+// CheckpointNaming.h) that a crash left next to `multiVersionBase`; returns how many.
+// They are never needed: the regular checkpoint files hold the same state.
+size_t removeVersionedParts(const std::string& multiVersionBase);
+
 // Whether `path` or its `.part` exists.
 bool checkpointFileExists(const std::string& path);
 

@@ -72,7 +72,8 @@ void ProgressDisplay::refresh() {
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         if (m_state != State::Running) return;
-        line = currentLine(m_options.secondsAtStart + now() - m_startSeconds, ProgressLine::State::Running);
+        line = currentLine(m_options.secondsAtStart + now() - m_startSeconds,
+                           ProgressLine::State::Running);
     }
     if (!m_options.terminal &&
         !plainLineDue(line.progressKnown ? line.progress : 0.0, line.elapsedSeconds,

@@ -12,6 +12,7 @@
 #include "io/ImageFormat.h"
 #include "render/CheckpointConfig.h"
 #include "render/CheckpointController.h"
+#include "render/CheckpointSetReader.h"
 #include "render/ConvergencePlot.h"
 #include "render/PassLoop.h"
 #include "render/ProgressDisplay.h"
@@ -156,6 +157,13 @@ void RenderSession::resume() {
     target.sampling = resumeSampling(m_sampling, checkpointConfig(m_scene.vars, m_sampling));
     ResumeLoad load = loadResume(resumeCandidates(m_outputFiles, checkpointFiles), target, m_film);
     for (const std::string& note : load.notes) log::info("Resume: " + note);
+    for (const CheckpointFile& checkpoint : checkpointFiles) {
+        const size_t removed = removeVersionedParts(checkpoint.multiVersionBase);
+        if (removed > 0) {
+            log::info("Resume: removed " + std::to_string(removed) +
+                      " .part file(s) of unfinished versioned checkpoints");
+        }
+    }
     m_resumeReport = std::move(load.report);
     const ResumeReport& report = m_resumeReport;
     if (report.resumed) {

@@ -207,8 +207,13 @@ TEST(ResumeRender, IncompletePartIsRemovedAndThePreviousCheckpointUsed) {
     runOk(kUniform + " -checkpoint_sample_cap 2", dir);
     const std::string bytes = test::readBytes((dir / "checkpoint.exr").string());
     test::writeBytes((dir / "checkpoint.exr.part").string(), bytes.substr(0, bytes.size() / 2));
+    // A versioned copy's .part is never needed; a file that only looks similar stays.
+    test::writeBytes((dir / "checkpoint_0320.exr.part").string(), "partial");
+    test::writeBytes((dir / "checkpoint_notes.exr.part").string(), "not ours");
     const auto r = runOk(kUniform + " -checkpoint -resume_render", dir);
     EXPECT_NE(r.output.find("removed 1 .part file"), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(dir / "checkpoint_0320.exr.part"));
+    EXPECT_TRUE(fs::exists(dir / "checkpoint_notes.exr.part"));
     EXPECT_NE(r.output.find("spp min 2 "), std::string::npos) << r.output;
     EXPECT_FALSE(fs::exists(dir / "checkpoint.exr.part"));
     expectIdentical(full, dir / "out.exr");
