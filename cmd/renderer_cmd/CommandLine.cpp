@@ -174,7 +174,8 @@ std::string usageText() {
     std::ostringstream s;
     s << "Usage: renderer_cmd -in scene.rdla [-in more.rdla ...] [-out image.exr] [options]\n\n"
       << optionsDescription()
-      << "\nExit codes: 0 success, 1 render or write failure, 2 bad command line or scene.\n";
+      << "\nExit codes: 0 success, 1 render or write failure, 2 bad command line or scene,\n"
+         "3 -resume_strict and the render could not resume.\n";
     return s.str();
 }
 

@@ -54,7 +54,10 @@ std::vector<ResumeCandidate> resumeCandidates(const std::vector<OutputFile>& out
         for (const OutputFile& file : outputs) {
             if (!resumeFileName(file).empty()) withName.push_back(file);
         }
-        return {{"resume_file_name", statePathFirst(withName, resumeFileName)}};
+        std::vector<ResumeCandidate> sets = {
+            {"resume_file_name", statePathFirst(withName, resumeFileName)}};
+        std::erase_if(sets, [](const ResumeCandidate& c) { return c.paths.empty(); });
+        return sets;
     }
     std::vector<ResumeCandidate> candidates;
     std::vector<OutputFile> checkpointFiles;

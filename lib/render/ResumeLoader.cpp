@@ -74,7 +74,9 @@ ResumeLoad loadResume(const std::vector<ResumeCandidate>& candidates, const Resu
     for (const ResumeCandidate& candidate : candidates) {
         if (!candidate.paths.empty()) load.report.files.push_back(candidate.paths.front());
     }
-    load.report.reason = "no resume file found (looked for " + lookedFor(candidates) + ")";
+    load.report.reason = candidates.empty()
+                             ? "no EXR file of this scene can hold the resume state"
+                             : "no resume file found (looked for " + lookedFor(candidates) + ")";
     return load;
 }
 

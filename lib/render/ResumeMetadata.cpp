@@ -99,7 +99,8 @@ bool readResumeHeader(const Metadata& metadata, int width, int height, ResumeHea
     if (!resumeHistoryFromJson(r.get<std::string>("resumeHistory"), h.history, historyError)) {
         r.fail(historyError);
     }
-    if (!parseFingerprintHex(r.get<std::string>(kStateHash), stateHash)) {
+    uint64_t hash = 0;
+    if (!parseFingerprintHex(r.get<std::string>(kStateHash), hash)) {
         r.fail(std::string("attribute '") + kStateHash + "' is not 16 hex digits");
     }
     if (!r.error().empty()) {
@@ -107,6 +108,7 @@ bool readResumeHeader(const Metadata& metadata, int width, int height, ResumeHea
         return false;
     }
     header = std::move(h);
+    stateHash = hash;
     return true;
 }
 

@@ -8,36 +8,20 @@
 #include <vector>
 
 #include "CommandLine.h"
+#include "ParseArgs.h"
 #include "core/Error.h"
 
 namespace rt {
 namespace {
 
-using Vars = std::vector<std::pair<std::string, std::string>>;
-
-CommandLine parse(std::initializer_list<const char*> args) {
-    std::vector<const char*> argv{"renderer_cmd", "-in", "scene.rdla"};
-    argv.insert(argv.end(), args);
-    return parseCommandLine(static_cast<int>(argv.size()), argv.data());
-}
-
-Vars varsOf(std::initializer_list<const char*> args) {
-    return parse(args).sceneVars;
-}
+using test::parse;
+using test::usageError;
+using test::Vars;
+using test::varsOf;
 
 Vars active(Vars more) {
     more.insert(more.begin(), {"checkpoint_active", "true"});
     return more;
-}
-
-// The message of the UsageError the arguments raise, or "" when they parse.
-std::string usageError(std::initializer_list<const char*> args) {
-    try {
-        parse(args);
-    } catch (const UsageError& e) {
-        return e.what();
-    }
-    return "";
 }
 
 TEST(CheckpointCommandLine, NoCheckpointOptionAddsNothing) {

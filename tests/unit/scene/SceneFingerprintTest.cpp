@@ -115,6 +115,12 @@ struct Change {
     std::function<void(Scene&)> apply;
 };
 
+// GoogleTest (and ctest's test names) show a parameter as "GetParam() = ...": the
+// change's name rather than the raw bytes of the struct.
+void PrintTo(const Change& change, std::ostream* os) {
+    *os << change.name;
+}
+
 std::string changeName(const testing::TestParamInfo<Change>& info) {
     return info.param.name;
 }
