@@ -28,8 +28,8 @@ using Clock = std::chrono::steady_clock;
 
 const std::string kScene = std::string(RT_SOURCE_DIR) + "/rdl_scenes/cornell_box.rdla";
 // 16 spp; the prepared checkpoint stops at 2.
-const std::string kArgs = "-in '" + kScene +
-                          "' -size 1920 1080 -scene_var pixel_samples 4 -out frame.exr";
+const std::string kArgs =
+    "-in '" + kScene + "' -size 1920 1080 -scene_var pixel_samples 4 -out frame.exr";
 // 0.00001 minutes: a resumed run's elapsed time already exceeds it, so it stops before
 // taking a sample and rewrites the same film; a fresh run stops after its first tiles.
 const std::string kTimed = " -info -checkpoint_time_cap 0.00001";
@@ -69,7 +69,8 @@ Run runRenderer(const std::string& args, const fs::path& dir) {
     if (!pipe) fail("cannot run " + command);
     std::array<char, 4096> buffer;
     size_t n;
-    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.output.append(buffer.data(), n);
+    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+        run.output.append(buffer.data(), n);
     const int status = pclose(pipe);
     run.wallSeconds = std::chrono::duration<double>(Clock::now() - start).count();
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
@@ -149,10 +150,10 @@ int main(int argc, char** argv) {
         freshWalls.push_back(fresh.wallSeconds);
         resumeStarts.push_back(samplingStarts(resumed));
         resumeWalls.push_back(resumed.wallSeconds);
-        std::printf("  %d: fresh starts sampling at %.3f s (wall %.3f s), resumed at %.3f s "
-                    "(wall %.3f s)\n",
-                    r + 1, freshStarts.back(), fresh.wallSeconds, resumeStarts.back(),
-                    resumed.wallSeconds);
+        std::printf(
+            "  %d: fresh starts sampling at %.3f s (wall %.3f s), resumed at %.3f s "
+            "(wall %.3f s)\n",
+            r + 1, freshStarts.back(), fresh.wallSeconds, resumeStarts.back(), resumed.wallSeconds);
         if (r == 0) logs = {{"fresh", fresh.output}, {"resumed", resumed.output}};
     }
 
@@ -167,8 +168,8 @@ int main(int argc, char** argv) {
         "  whole process (wall): fresh %.3f s [%.3f-%.3f], resumed %.3f s [%.3f-%.3f]\n",
         checkpointBytes / 1e6, threads, repetitions, load, minOf(freshStarts), maxOf(freshStarts),
         resume, minOf(resumeStarts), maxOf(resumeStarts), resume - load,
-        load > 0.0 ? resume / load : 0.0, median(freshWalls), minOf(freshWalls),
-        maxOf(freshWalls), median(resumeWalls), minOf(resumeWalls), maxOf(resumeWalls));
+        load > 0.0 ? resume / load : 0.0, median(freshWalls), minOf(freshWalls), maxOf(freshWalls),
+        median(resumeWalls), minOf(resumeWalls), maxOf(resumeWalls));
 
     nlohmann::json results;
     results["date"] = today();

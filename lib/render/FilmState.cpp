@@ -139,26 +139,25 @@ bool readFilmState(const ImageBuffer& image, uint64_t expectedHash, Film& film,
         error = "the state channels do not match their checksum (the file is damaged)";
         return false;
     }
-    Film loaded(film.width(), film.height());
-    std::vector<uint32_t> targets(image.pixelCount());
+    // Nothing can fail from here on: fill the film in place (a second full-size film
+    // would cost a quarter of a gigabyte and its page faults at 1920x1080).
+    passTargets.resize(image.pixelCount());
     tbb::parallel_for(tbb::blocked_range<int>(0, film.height()),
                       [&](const tbb::blocked_range<int>& rows) {
                           for (int y = rows.begin(); y != rows.end(); ++y) {
                               for (int x = 0; x < film.width(); ++x) {
                                   const size_t i = image.index(x, y);
-                                  PixelAccumulator& p = loaded.at(x, y);
+                                  PixelAccumulator& p = film.at(x, y);
                                   size_t c = 0;
                                   for (const DoubleField& field : kDoubleFields) {
                                       const uint32_t high = (*channels[c++])[i];
                                       field.of(p) = doubleFromBits(high, (*channels[c++])[i]);
                                   }
                                   p.sampleCount = (*channels[c++])[i];
-                                  targets[i] = (*channels[c])[i];
+                                  passTargets[i] = (*channels[c])[i];
                               }
                           }
                       });
-    film = std::move(loaded);
-    passTargets = std::move(targets);
     return true;
 }
 
