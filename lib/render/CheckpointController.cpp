@@ -110,8 +110,13 @@ CheckpointController::CheckpointController(const CheckpointConfig& config,
       m_writer(config.backgroundWrite, config.maxBgCache),
       m_renderId(makeRenderId()),
       m_pauseAt(kNever) {
+    m_outputStateFile = stateFileIndex(outputs);
     if (!config.active) return;
     m_checkpoints = planCheckpointFiles(outputs);
+    std::vector<OutputFile> checkpointFiles;
+    for (const CheckpointFile& checkpoint : m_checkpoints)
+        checkpointFiles.push_back(checkpoint.file);
+    m_checkpointStateFile = stateFileIndex(checkpointFiles);
     for (const CheckpointFile& checkpoint : m_checkpoints) checkWritable(checkpoint);
     if (config.policy.mode == CheckpointMode::Quality) {
         std::string counts;
@@ -210,8 +215,8 @@ FileSet CheckpointController::snapshot(const std::string& reason, bool complete,
     // checkpoint_asfinal, and then so is the last checkpoint (doc/RESUME.md).
     const bool keepState = !complete || m_stamp.finalResumable;
     files.state.passTargets = &m_passTargets;
-    files.state.inCheckpoint = m_config.active && keepState;
-    files.state.inOutput = withOutputs && m_stamp.finalResumable;
+    if (m_config.active && keepState) files.state.checkpointFile = m_checkpointStateFile;
+    if (withOutputs && m_stamp.finalResumable) files.state.outputFile = m_outputStateFile;
     files.versioned = !m_config.overwrite;
     files.tileSamples = record.tileSamples;
     files.finalTileSamples = uint64_t{m_config.policy.finalSamples} * kTileSamplesPerSpp;

@@ -115,6 +115,9 @@ class CheckpointController : public ConvergenceListener {
     const std::vector<float>& m_errors;
     const std::vector<uint32_t>& m_passTargets;
     ResumeStamp m_stamp;
+    // The files that hold the film state (stateFileIndex); size() when none can.
+    size_t m_outputStateFile = 0;
+    size_t m_checkpointStateFile = 0;
     double m_priorElapsed = 0.0;            // sampling time of earlier runs
     std::vector<ResumeRun> m_priorHistory;  // their resumeHistory entries
     ResumeRun m_run;                        // this run's entry, completed at each snapshot

@@ -16,7 +16,6 @@
 #include "render/ConvergencePlot.h"
 #include "render/PassLoop.h"
 #include "render/ProgressDisplay.h"
-#include "render/ResumeConfig.h"
 #include "render/ResumeLoader.h"
 #include "render/StatsLog.h"
 #include "render/TileRenderer.h"
@@ -99,8 +98,12 @@ RenderSession::RenderSession(const Scene& scene, const RenderOptions& options)
       m_passTargets(m_film.pixelCount(), 0) {
     for (const OutputFile& file : m_outputFiles) checkWritable(file);
     const CheckpointConfig checkpointSettings = checkpointConfig(scene.vars, m_sampling);
-    const ResumeConfig resume = resumeConfig(scene.vars);
-    if (resume.finalResumable && stateFileIndex(m_outputFiles) >= m_outputFiles.size()) {
+    m_resume = resumeConfig(scene.vars);
+    m_resumeTarget.fingerprint = sceneFingerprint(scene);
+    m_resumeTarget.width = m_film.width();
+    m_resumeTarget.height = m_film.height();
+    m_resumeTarget.sampling = resumeSampling(m_sampling, checkpointSettings);
+    if (m_resume.finalResumable && stateFileIndex(m_outputFiles) >= m_outputFiles.size()) {
         log::warning(
             "checkpoint_asfinal / resumable_output: no output is an EXR file, so the "
             "final image cannot keep the resume state");
@@ -124,9 +127,9 @@ RenderSession::RenderSession(const Scene& scene, const RenderOptions& options)
         m_listeners.push_back(m_plot.get());
     }
     ResumeStamp stamp;
-    stamp.fingerprint = sceneFingerprint(scene);
-    stamp.sampling = resumeSampling(m_sampling, checkpointSettings);
-    stamp.finalResumable = resume.finalResumable;
+    stamp.fingerprint = m_resumeTarget.fingerprint;
+    stamp.sampling = m_resumeTarget.sampling;
+    stamp.finalResumable = m_resume.finalResumable;
     m_checkpoints =
         std::make_unique<CheckpointController>(checkpointSettings, m_outputFiles, baseMetadata(),
                                                FilmView{m_film, m_errors, m_passTargets}, stamp);
@@ -140,7 +143,7 @@ RenderSession::RenderSession(const Scene& scene, const RenderOptions& options)
 RenderSession::~RenderSession() = default;
 
 void RenderSession::resume() {
-    const ResumeConfig config = resumeConfig(m_scene.vars);
+    const ResumeConfig& config = m_resume;
     if (!config.resume) return;
     std::vector<CheckpointFile> checkpointFiles = m_checkpoints->checkpointFiles();
     if (checkpointFiles.empty()) {
@@ -150,12 +153,8 @@ void RenderSession::resume() {
         } catch (const SceneError&) {
         }
     }
-    ResumeTarget target;
-    target.fingerprint = sceneFingerprint(m_scene);
-    target.width = m_film.width();
-    target.height = m_film.height();
-    target.sampling = resumeSampling(m_sampling, checkpointConfig(m_scene.vars, m_sampling));
-    ResumeLoad load = loadResume(resumeCandidates(m_outputFiles, checkpointFiles), target, m_film);
+    ResumeLoad load =
+        loadResume(resumeCandidates(m_outputFiles, checkpointFiles), m_resumeTarget, m_film);
     for (const std::string& note : load.notes) log::info("Resume: " + note);
     for (const CheckpointFile& checkpoint : checkpointFiles) {
         const size_t removed = removeVersionedParts(checkpoint.multiVersionBase);

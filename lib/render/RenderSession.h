@@ -16,6 +16,7 @@
 #include "io/Metadata.h"
 #include "render/ConvergenceReport.h"
 #include "render/OutputPlan.h"
+#include "render/ResumeConfig.h"
 #include "scene/SamplingSettings.h"
 
 namespace rt {
@@ -94,6 +95,8 @@ class RenderSession {
     Film m_film;
     std::vector<float> m_errors;          // per-pixel error after the last pass
     std::vector<uint32_t> m_passTargets;  // what each pixel is owed by the pass in progress
+    ResumeConfig m_resume;
+    ResumeTarget m_resumeTarget;  // what this render produces, checked against resume files
     ResumeReport m_resumeReport;
     std::unique_ptr<CheckpointController> m_checkpoints;
     RenderStats m_stats;

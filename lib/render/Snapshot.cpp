@@ -36,27 +36,22 @@ FileSet buildSnapshot(const std::string& label, const SnapshotFiles& files, cons
     set.label = label;
     const SnapshotState& state = files.state;
     if (files.outputs) {
-        const size_t stateFile = stateFileIndex(*files.outputs);
         for (size_t i = 0; i < files.outputs->size(); ++i) {
             const OutputFile& file = (*files.outputs)[i];
             ImageBuffer image = buildOutputImage(file, film, errors, recycled(file.path));
             FileToWrite toWrite = fileFor(file, std::move(image), metadata);
-            placeState(toWrite, state.inOutput && i == stateFile, film, state.passTargets);
+            placeState(toWrite, i == state.outputFile, film, state.passTargets);
             set.files.push_back(std::move(toWrite));
         }
     }
     if (files.checkpoints) {
-        std::vector<OutputFile> plain;
-        for (const CheckpointFile& checkpoint : *files.checkpoints)
-            plain.push_back(checkpoint.file);
-        const size_t stateFile = stateFileIndex(plain);
         for (size_t i = 0; i < files.checkpoints->size(); ++i) {
             const CheckpointFile& checkpoint = (*files.checkpoints)[i];
             ImageBuffer image =
                 buildOutputImage(checkpoint.file, film, errors, recycled(checkpoint.file.path));
             FileToWrite regular = fileFor(checkpoint.file, std::move(image), metadata);
             regular.zipLevel = kCheckpointZipLevel;
-            placeState(regular, state.inCheckpoint && i == stateFile, film, state.passTargets);
+            placeState(regular, i == state.checkpointFile, film, state.passTargets);
             if (files.versioned) {
                 FileToWrite copy = regular;
                 copy.path = multiVersionFileName(checkpoint.multiVersionBase, files.tileSamples,

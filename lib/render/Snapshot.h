@@ -15,13 +15,14 @@
 
 namespace rt {
 
-// Where the film's exact state goes (FilmState.h): into the file of the beauty output
-// (else the first file) of the checkpoints and/or the outputs; every other file of the
-// set carries the header only.
+// Where the film's exact state goes (FilmState.h): into one file of the checkpoints
+// and/or one of the outputs (stateFileIndex, chosen once by the caller); every other file
+// of the set carries the header only.
 struct SnapshotState {
+    static constexpr size_t kNone = static_cast<size_t>(-1);
     const std::vector<uint32_t>* passTargets = nullptr;
-    bool inCheckpoint = false;
-    bool inOutput = false;
+    size_t checkpointFile = kNone;  // index into SnapshotFiles::checkpoints
+    size_t outputFile = kNone;      // index into SnapshotFiles::outputs
 };
 
 struct SnapshotFiles {
