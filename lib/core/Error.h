@@ -12,6 +12,12 @@ enum class ExitCode : int {
     RenderFailed = 1,  // runtime failure: an output could not be written, out of memory...
     BadInput = 2,      // command line or scene error; nothing was rendered
     ResumeFailed = 3,  // -resume_strict and the render could not resume; nothing was rendered
+    // A signal (SIGINT, SIGTERM, SIGUSR1) stopped the render and a resumable checkpoint of
+    // that moment was written: rerun with -resume_render to finish it.
+    Interrupted = 4,
+    // A signal ended the process with no new checkpoint: during scene loading, a second
+    // SIGINT during the dump, or the dump failed. Earlier checkpoints are intact.
+    InterruptedNoCheckpoint = 5,
 };
 
 struct SourceLocation {

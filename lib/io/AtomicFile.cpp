@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <set>
 
+#include "core/ImmediateExit.h"
 #include "io/FileHandle.h"
 
 namespace rt {
@@ -71,6 +72,8 @@ bool commitParts(const std::vector<std::string>& finalPaths, std::string& error)
         }
     }
     std::set<std::string> directories;
+    // An immediate exit (a second SIGINT) waits for the renames: never half a set.
+    const NoImmediateExit renaming;
     for (size_t i = 0; i < finalPaths.size(); ++i) {
         if (!renamePart(finalPaths[i], error)) {
             if (i > 0) error += " (" + std::to_string(i) + " earlier files were committed)";

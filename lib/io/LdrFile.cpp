@@ -2,6 +2,7 @@
 
 #include <OpenImageIO/imageio.h>
 
+#include <string>
 #include <vector>
 
 #include "io/AtomicFile.h"
@@ -29,7 +30,8 @@ std::vector<uint8_t> encodePixels(const ImageBuffer& image, const ImageChannel* 
 
 }  // namespace
 
-bool writeLdrPart(const std::string& finalPath, const ImageBuffer& image, std::string& error) {
+bool writeLdrPart(const std::string& finalPath, const ImageBuffer& image,
+                  const LdrWriteOptions& options, std::string& error) {
     const std::string prefix = "cannot write '" + finalPath + "': ";
     std::string problem;
     if (!isLdrExtension(finalPath)) {
@@ -52,7 +54,13 @@ bool writeLdrPart(const std::string& finalPath, const ImageBuffer& image, std::s
         error = prefix + "channel A must be half or float";
         return false;
     }
-    if (imageFormatFromPath(finalPath) == ImageFormat::Jpeg) alpha = nullptr;
+    const bool jpeg = imageFormatFromPath(finalPath) == ImageFormat::Jpeg;
+    if (jpeg) alpha = nullptr;
+    if (jpeg && (options.jpegQuality < 0 || options.jpegQuality > 100)) {
+        error =
+            prefix + "JPEG quality " + std::to_string(options.jpegQuality) + " is not in 1..100";
+        return false;
+    }
 
     const std::vector<uint8_t> pixels = encodePixels(image, rgb, alpha);
     OIIO::ImageSpec spec(image.width, image.height, alpha ? 4 : 3, OIIO::TypeDesc::UINT8);
@@ -60,6 +68,9 @@ bool writeLdrPart(const std::string& finalPath, const ImageBuffer& image, std::s
     spec.attribute("oiio:ColorSpace", "sRGB");
     // Our data is already straight alpha; without this OIIO would divide by alpha again.
     spec.attribute("oiio:UnassociatedAlpha", 1);
+    if (jpeg && options.jpegQuality > 0) {
+        spec.attribute("Compression", "jpeg:" + std::to_string(options.jpegQuality));
+    }
 
     // The plugin is chosen from the final name, so the .part file can keep the plain
     // ".part" suffix that every other output uses.
@@ -80,8 +91,9 @@ bool writeLdrPart(const std::string& finalPath, const ImageBuffer& image, std::s
     return ok;
 }
 
-bool writeLdr(const std::string& finalPath, const ImageBuffer& image, std::string& error) {
-    if (!writeLdrPart(finalPath, image, error)) return false;
+bool writeLdr(const std::string& finalPath, const ImageBuffer& image,
+              const LdrWriteOptions& options, std::string& error) {
+    if (!writeLdrPart(finalPath, image, options, error)) return false;
     if (commitPart(finalPath, error)) return true;
     discardPart(finalPath);  // the rename failed, so the .part is still there
     return false;

@@ -7,6 +7,11 @@
 
 namespace rt {
 
+struct LdrWriteOptions {
+    // JPEG quality 1..100; 0 = OpenImageIO's default (98). Other formats ignore it.
+    int jpegQuality = 0;
+};
+
 // Writes the float channels R, G, B and optional A (premultiplied, as rendered) of
 // `image` to `finalPath`, in the format its extension names (see isLdrExtension).
 // Tone mapping: colour is un-premultiplied where 0 < A < 1 (PNG and TIFF store straight
@@ -16,10 +21,20 @@ namespace rt {
 // finalPath, and fsyncs it; does not rename (see AtomicFile.h). On failure the .part is
 // removed and the error names the file.
 [[nodiscard]] bool writeLdrPart(const std::string& finalPath, const ImageBuffer& image,
-                                std::string& error);
+                                const LdrWriteOptions& options, std::string& error);
 
 // writeLdrPart followed by commitPart; on failure no file is left.
 [[nodiscard]] bool writeLdr(const std::string& finalPath, const ImageBuffer& image,
-                            std::string& error);
+                            const LdrWriteOptions& options, std::string& error);
+
+// The same with the default options.
+[[nodiscard]] inline bool writeLdrPart(const std::string& finalPath, const ImageBuffer& image,
+                                       std::string& error) {
+    return writeLdrPart(finalPath, image, LdrWriteOptions{}, error);
+}
+[[nodiscard]] inline bool writeLdr(const std::string& finalPath, const ImageBuffer& image,
+                                   std::string& error) {
+    return writeLdr(finalPath, image, LdrWriteOptions{}, error);
+}
 
 }  // namespace rt
