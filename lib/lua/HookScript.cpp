@@ -10,10 +10,14 @@
 #include <limits>
 #include <new>
 #include <system_error>
+#include <utility>
 #include <variant>
 
 #include "core/Log.h"
+#include "lua/HookShell.h"
+#include "lua/HookTimeout.h"
 #include "lua/LuaState.h"
+#include "lua/RendererApi.h"
 
 namespace rt {
 namespace {
@@ -60,33 +64,6 @@ void pushValue(lua_State* L, const ScriptValue& value, int depth) {
     }
 }
 
-// print(...) as "<script file name>: a<TAB>b" in the renderer's log.
-// Upvalue 1: the script's file name.
-int logPrint(lua_State* L) {
-    const int n = lua_gettop(L);
-    luaL_Buffer b;
-    luaL_buffinit(L, &b);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    luaL_addvalue(&b);
-    luaL_addlstring(&b, ": ", 2);
-    for (int i = 1; i <= n; ++i) {
-        if (i > 1) luaL_addchar(&b, '\t');
-        luaL_tolstring(L, i, nullptr);
-        luaL_addvalue(&b);
-    }
-    luaL_pushresult(&b);
-    size_t length = 0;
-    const char* text = lua_tolstring(L, -1, &length);
-    bool logged = true;
-    try {
-        log::info(std::string(text, length));
-    } catch (...) {
-        logged = false;
-    }
-    if (!logged) return luaL_error(L, "print: out of memory");
-    return 0;
-}
-
 int refuseExit(lua_State* L) {
     return luaL_error(L, "os.exit is not allowed in hook scripts");
 }
@@ -125,6 +102,7 @@ struct RunArgs {
     const char* fileName;
     const char* globalName;
     const ScriptValue* value;
+    hook::Deadline* deadline;  // null: no time limit
 };
 
 // Argument 1: a RunArgs. Returns the status of the script (a LUA_* code) and, unless it
@@ -133,16 +111,16 @@ struct RunArgs {
 int runInState(lua_State* L) {
     const auto* args = static_cast<const RunArgs*>(lua_touserdata(L, 1));
     lua_settop(L, 0);
+    if (args->deadline) hook::watchDeadline(L, *args->deadline);
     luaL_openlibs(L);
 
     lua_getglobal(L, LUA_OSLIBNAME);
     lua_pushcfunction(L, refuseExit);
     lua_setfield(L, -2, "exit");
     lua_pop(L, 1);
+    replaceOsExecute(L);
 
-    lua_pushstring(L, args->fileName);
-    lua_pushcclosure(L, logPrint, 1);
-    lua_setglobal(L, "print");
+    openRendererApi(L, args->fileName);  // renderer.*, and print to the log
 
     pushValue(L, *args->value, 0);
     lua_setglobal(L, args->globalName);
@@ -213,9 +191,9 @@ struct Outcome {
 // The Lua state is closed on return, so a script that ran out of memory has given its
 // memory back before the message is formatted.
 Outcome runInFreshState(const std::string& path, const std::string& globalName,
-                        const ScriptValue& value) {
+                        const ScriptValue& value, hook::Deadline* deadline) {
     const std::string fileName = std::filesystem::path(path).filename().string();
-    RunArgs args{path.c_str(), fileName.c_str(), globalName.c_str(), &value};
+    RunArgs args{path.c_str(), fileName.c_str(), globalName.c_str(), &value, deadline};
     LuaState lua;
     lua_State* L = lua.get();
     // Neither push allocates, so neither can raise outside the protected call.
@@ -232,34 +210,67 @@ Outcome runInFreshState(const std::string& path, const std::string& globalName,
     return outcome;
 }
 
-// Empty on success, else the error.
-std::string runScript(const std::string& path, const std::string& globalName,
-                      const ScriptValue& value) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) {
-        return failure(path, 0,
-                       std::filesystem::exists(path, ec) ? "cannot read (not a regular file)"
-                                                         : "cannot open (no such file)");
+// The message for the exception being handled (called in a catch block, which keeps the
+// exception, and so what(), alive).
+std::string currentException(const std::string& path) noexcept {
+    const char* what = "unknown error";
+    try {
+        throw;
+    } catch (const std::bad_alloc&) {
+        what = "out of memory";
+    } catch (const std::exception& e) {
+        what = e.what();
+    } catch (...) {
     }
-    const Outcome outcome = runInFreshState(path, globalName, value);
-    return outcome.status == LUA_OK ? std::string()
-                                    : describeLuaError(path, outcome.status, outcome.message);
+    try {
+        return "hook script '" + path + "': " + what;
+    } catch (...) {
+        return "out of memory";  // short enough not to allocate
+    }
+}
+
+// Empty on success, else the error. A timed run calls this on its own thread.
+std::string runScript(const std::string& path, const std::string& globalName,
+                      const ScriptValue& value, hook::Deadline* deadline) noexcept {
+    try {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(path, ec)) {
+            return failure(path, 0,
+                           std::filesystem::exists(path, ec) ? "cannot read (not a regular file)"
+                                                             : "cannot open (no such file)");
+        }
+        const Outcome outcome = runInFreshState(path, globalName, value, deadline);
+        return outcome.status == LUA_OK ? std::string()
+                                        : describeLuaError(path, outcome.status, outcome.message);
+    } catch (...) {
+        return currentException(path);
+    }
 }
 
 }  // namespace
 
 HookResult runHookScript(const std::string& scriptPath, const std::string& globalName,
-                         const ScriptValue& value) {
+                         const ScriptValue& value, const HookOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     HookResult result;
+    // From 1e9 s (31 years) on a limit would overflow the clock; it means "none" anyway.
+    const double limit = options.timeoutSeconds;
     try {
-        result.error = runScript(scriptPath, globalName, value);
-    } catch (const std::bad_alloc&) {
-        result.error = "hook script '" + scriptPath + "': out of memory";
-    } catch (const std::exception& e) {
-        result.error = "hook script '" + scriptPath + "': " + e.what();
+        if (!(limit > 0.0 && limit < 1e9)) {
+            result.error = runScript(scriptPath, globalName, value, nullptr);
+        } else {
+            // The thread gets its own copies: an abandoned run outlives this call.
+            auto body = [path = scriptPath, name = globalName,
+                         copy = value](hook::Deadline& deadline) noexcept {
+                return runScript(path, name, copy, &deadline);
+            };
+            hook::TimedOutcome outcome = hook::runWithDeadline(scriptPath, limit, std::move(body));
+            result.error = std::move(outcome.error);
+            result.timedOut = outcome.timedOut;
+            result.abandoned = outcome.abandoned;
+        }
     } catch (...) {
-        result.error = "hook script '" + scriptPath + "': unknown error";
+        result.error = currentException(scriptPath);  // no thread (std::system_error)
     }
     result.ok = result.error.empty();
     result.seconds =

@@ -101,11 +101,16 @@ const char* const kFloat[] = {"checkpoint_interval",
                               "volume_quality",
                               "volume_shadow_quality",
                               "fps",
-                              "target_adaptive_error"};
+                              "target_adaptive_error",
+                              // Ours (doc/CHECKPOINTS.md): seconds checkpoint_post_script
+                              // may run, 0 = no limit; the reader's default is 60.
+                              "checkpoint_script_timeout"};
 
-const char* const kString[] = {
-    "checkpoint_post_script", "debug_rays_file", "output_file", "tmp_dir", "stats_file",
-    "on_resume_script"};
+const char* const kString[] = {"checkpoint_post_script", "debug_rays_file", "output_file",
+                               "tmp_dir", "stats_file", "on_resume_script",
+                               // Ours (doc/CHECKPOINTS.md): RenderMan's post-checkpoint
+                               // system command, run with -allow_system_commands.
+                               "checkpoint_command"};
 
 const char* const kIntVector[] = {
     "debug_pixel",     "debug_rays_depth_range", "debug_rays_primary_range",

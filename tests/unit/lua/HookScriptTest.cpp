@@ -4,6 +4,8 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -434,6 +436,39 @@ put(type(coroutine.wrap), utf8.char(72), string.format("%5.2f", math.pi))
               "function H  3.14\n");
     EXPECT_EQ(readBytes(copy), "payload");
     ::unsetenv("RT_HOOK_TEST_VARIABLE");
+}
+
+std::atomic<int> g_sigints{0};
+extern "C" void countSigint(int) {
+    ++g_sigints;
+}
+
+TEST(HookScript, OsExecuteKeepsLuaResultsAndTheRenderersSignals) {
+    // system() would ignore SIGINT in this process while its command runs; the hook's
+    // os.execute must not, or a Ctrl-C during a hook would be lost.
+    TempDir dir;
+    struct sigaction count {
+    }, previous{};
+    count.sa_handler = countSigint;
+    sigemptyset(&count.sa_mask);
+    ASSERT_EQ(::sigaction(SIGINT, &count, &previous), 0);
+    g_sigints = 0;
+    const std::string out = outputOf(dir, R"(
+put(os.execute())
+put(os.execute("true"))
+put(os.execute("exit 7"))
+put(os.execute("kill -TERM $$"))
+put(os.execute("kill -INT $PPID; sleep 0.2"))
+)",
+                                     "checkpoint", ScriptValue());
+    ::sigaction(SIGINT, &previous, nullptr);
+    EXPECT_EQ(out,
+              "true\n"
+              "true exit 0\n"
+              "nil exit 7\n"
+              "nil signal 15\n"
+              "true exit 0\n");
+    EXPECT_EQ(g_sigints.load(), 1) << "the SIGINT sent during the command reached the renderer";
 }
 
 TEST(HookScript, EachRunHasAFreshState) {
