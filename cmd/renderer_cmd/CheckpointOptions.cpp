@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "checkpoint/CheckpointCommand.h"
 #include "checkpoint/Interval.h"
 #include "core/Error.h"
 
@@ -156,6 +157,13 @@ SceneVarList checkpointSceneVars(const CheckpointArgs& args) {
                           parseBool("checkpoint_overwrite", *args.overwrite));
     }
     return vars;
+}
+
+SceneVarList checkpointCommandSceneVars(const std::optional<std::string>& command) {
+    if (!command) return {};
+    const std::string error = checkpointCommandError(*command);
+    if (!error.empty()) fail("checkpoint_command", error);
+    return {{"checkpoint_command", *command}};
 }
 
 }  // namespace rt

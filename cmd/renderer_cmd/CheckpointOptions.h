@@ -30,4 +30,10 @@ using SceneVarList = std::vector<std::pair<std::string, std::string>>;
 // options, so those win over a SPEC. Throws UsageError naming the option.
 SceneVarList checkpointSceneVars(const CheckpointArgs& args);
 
+// -checkpoint_command CMD as the checkpoint_command override, to be applied after the
+// user's -scene_var entries; empty without the option. A hook, like checkpoint_post_script:
+// it does not turn checkpoints on. The template is checked here (CheckpointCommand.h) so
+// that a typo fails before rendering; throws UsageError naming the option.
+SceneVarList checkpointCommandSceneVars(const std::optional<std::string>& command);
+
 }  // namespace rt

@@ -58,7 +58,12 @@ po::options_description optionsDescription() {
             "continue from the checkpoint files (or a resumable output) of an earlier run")
         ("recover", po::value<std::string>(), "1|0: RenderMan's name for -resume_render")
         ("resume_strict", po::bool_switch(),
-            "exit with code 3 instead of starting from scratch when the resume fails");
+            "exit with code 3 instead of starting from scratch when the resume fails")
+        ("checkpoint_command", po::value<std::string>(),
+            "CMD: shell command run after each checkpoint (needs -allow_system_commands);"
+            " %i increment, %e elapsed s, %r reason, %% a %")
+        ("allow_system_commands", po::bool_switch(),
+            "let -checkpoint_command (or the checkpoint_command scene variable) run");
     // clang-format on
     return d;
 }
@@ -71,7 +76,8 @@ int valueCount(const std::string& key) {
     if (key == "in" || key == "out" || key == "res" || key == "threads" || key == "stats" ||
         key == "stats_plot" || key == "checkpoint_mode" || key == "checkpoint_interval" ||
         key == "checkpoint_quality_steps" || key == "checkpoint_time_cap" ||
-        key == "checkpoint_sample_cap" || key == "checkpoint_overwrite" || key == "recover") {
+        key == "checkpoint_sample_cap" || key == "checkpoint_overwrite" || key == "recover" ||
+        key == "checkpoint_command") {
         return 1;
     }
     return 0;
@@ -175,7 +181,11 @@ std::string usageText() {
     s << "Usage: renderer_cmd -in scene.rdla [-in more.rdla ...] [-out image.exr] [options]\n\n"
       << optionsDescription()
       << "\nExit codes: 0 success, 1 render or write failure, 2 bad command line or scene,\n"
-         "3 -resume_strict and the render could not resume.\n";
+         "3 -resume_strict and the render could not resume,\n"
+         "4 interrupted by a signal (SIGINT, SIGTERM, SIGUSR1): a resumable checkpoint of that\n"
+         "  moment was written; rerun with -resume_render,\n"
+         "5 interrupted by a signal with no new checkpoint (during scene loading, a second\n"
+         "  SIGINT, or the dump failed).\n";
     return s.str();
 }
 
@@ -223,9 +233,13 @@ CommandLine parseCommandLine(int argc, const char* const argv[]) {
     if (vm.count("stats_plot")) cl.statsPlot = vm["stats_plot"].as<std::string>();
     cl.info = vm["info"].as<bool>();
     cl.unsafeScene = vm["unsafe_scene"].as<bool>();
+    cl.allowSystemCommands = vm["allow_system_commands"].as<bool>();
     // After the user's -scene_var entries, so that the direct forms win.
     const SceneVarList checkpointVars = checkpointSceneVars(checkpointArgs(vm));
     cl.sceneVars.insert(cl.sceneVars.end(), checkpointVars.begin(), checkpointVars.end());
+    const SceneVarList commandVars =
+        checkpointCommandSceneVars(optionalValue(vm, "checkpoint_command"));
+    cl.sceneVars.insert(cl.sceneVars.end(), commandVars.begin(), commandVars.end());
     const SceneVarList resumeVars = resumeSceneVars(vm);
     cl.sceneVars.insert(cl.sceneVars.end(), resumeVars.begin(), resumeVars.end());
     if (!cl.help && cl.inputs.empty()) throw UsageError("no scene file given: use -in FILE");

@@ -20,6 +20,9 @@ struct CommandLine {
     bool info = false;         // -info
     bool unsafeScene = false;  // -unsafe_scene
     bool help = false;         // -h / -help
+    // -allow_system_commands: checkpoint_command may run its shell command (RenderMan runs
+    // one only where system calls are enabled).
+    bool allowSystemCommands = false;
 };
 
 // Throws UsageError with a message naming the offending option.

@@ -1,20 +1,59 @@
 // renderer_cmd: renders an RDLA scene to image files. Exit codes: README.md.
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
+#include <memory>
 #include <new>
+#include <string>
 
 #include "CommandLine.h"
 #include "core/Error.h"
+#include "core/ImmediateExit.h"
 #include "core/Log.h"
+#include "core/SignalWatcher.h"
+#include "lua/CheckpointTable.h"
 #include "lua/HookScript.h"
 #include "lua/ResumeTable.h"
 #include "lua/SceneLoader.h"
 #include "render/RenderSession.h"
+#include "render/SignalRequests.h"
 
 namespace {
 
 int exitCode(rt::ExitCode code) {
     return static_cast<int>(code);
+}
+
+// Runs on the signal watcher's thread (doc/CHECKPOINTING.md, "Signals").
+void obey(rt::SignalRequests& requests, int signal) {
+    using namespace rt;
+    const std::string name = signalName(signal);
+    switch (requests.post(signal)) {
+        case SignalRequests::Action::Checkpoint:
+            log::info(name + " received: writing a checkpoint, then going on");
+            break;
+        case SignalRequests::Action::Stop:
+            log::info(name + " received: writing a checkpoint, then exiting");
+            break;
+        case SignalRequests::Action::ExitNow:
+            log::info(name + " received: exiting now; earlier checkpoints are intact");
+            exitImmediately(exitCode(ExitCode::InterruptedNoCheckpoint));
+        case SignalRequests::Action::None:
+            log::info(name + " received: ignored (" +
+                      (signal == SIGHUP ? "nothing to checkpoint yet" : "already stopping") + ")");
+            break;
+    }
+}
+
+// Ends the process. A hook script abandoned after its timeout may still be running on a
+// detached thread: the process then ends without running static destructors under it.
+int finish(int code) {
+    if (rt::abandonedHookScripts() > 0) {
+        std::fflush(nullptr);
+        std::_Exit(code);
+    }
+    return code;
 }
 
 }  // namespace
@@ -34,7 +73,20 @@ int main(int argc, char** argv) {
     }
     log::setVerbose(cl.info);
 
+    SignalRequests signals;
+    std::unique_ptr<SignalWatcher> watcher;
     try {
+        watcher =
+            std::make_unique<SignalWatcher>([&signals](int signal) { obey(signals, signal); });
+    } catch (const std::exception& e) {
+        log::error(e.what());
+        return exitCode(ExitCode::RenderFailed);
+    }
+
+    try {
+        std::string files;
+        for (const std::string& file : cl.inputs) files += " " + file;
+        log::detail("Loading" + files);
         SceneLoadOptions load;
         load.files = cl.inputs;
         load.unsafe = cl.unsafeScene;
@@ -57,22 +109,32 @@ int main(int argc, char** argv) {
             const HookResult result = runHookScript(script, "resume", resumeTable(report));
             if (!result.ok) log::error("on_resume_script: " + result.error);
         };
+        options.runPostCheckpointScript = [](const std::string& script, double timeoutSeconds,
+                                             const CheckpointEvent& event) {
+            HookOptions hook;
+            hook.timeoutSeconds = timeoutSeconds;
+            const HookResult result =
+                runHookScript(script, "checkpoint", checkpointTable(event), hook);
+            if (!result.ok) log::error("checkpoint_post_script: " + result.error);
+        };
+        options.allowSystemCommands = cl.allowSystemCommands;
+        options.signals = &signals;
         RenderSession session(scene, options);
-        return exitCode(session.run());
+        return finish(exitCode(session.run()));
     } catch (const UsageError& e) {
         std::fprintf(stderr, "renderer_cmd: %s\n", e.what());
-        return exitCode(ExitCode::BadInput);
+        return finish(exitCode(ExitCode::BadInput));
     } catch (const ResumeError& e) {
         log::error(e.what());
-        return exitCode(ExitCode::ResumeFailed);
+        return finish(exitCode(ExitCode::ResumeFailed));
     } catch (const SceneError& e) {
         log::error(e.what());
-        return exitCode(ExitCode::BadInput);
+        return finish(exitCode(ExitCode::BadInput));
     } catch (const std::bad_alloc&) {
         log::error("out of memory");
-        return exitCode(ExitCode::RenderFailed);
+        return finish(exitCode(ExitCode::RenderFailed));
     } catch (const std::exception& e) {
         log::error(e.what());
-        return exitCode(ExitCode::RenderFailed);
+        return finish(exitCode(ExitCode::RenderFailed));
     }
 }

@@ -14,6 +14,7 @@
 #include "checkpoint/CheckpointNaming.h"
 #include "core/Error.h"
 #include "core/Log.h"
+#include "core/SignalWatcher.h"
 #include "io/AtomicFile.h"
 #include "render/ResumeMetadata.h"
 #include "render/Snapshot.h"
@@ -109,7 +110,8 @@ CheckpointController::CheckpointController(const CheckpointConfig& config,
       m_stamp(stamp),
       m_writer(config.backgroundWrite, config.maxBgCache),
       m_renderId(makeRenderId()),
-      m_pauseAt(kNever) {
+      m_pauseAt(kNever),
+      m_host(hostName()) {
     m_outputStateFile = stateFileIndex(outputs);
     if (!config.active) return;
     m_checkpoints = planCheckpointFiles(outputs);
@@ -143,7 +145,7 @@ void CheckpointController::resumeFrom(const ResumeHeader& header, uint32_t sppLe
 void CheckpointController::start(int threads, uint64_t samplesBefore) {
     m_start = Clock::now();
     m_run = ResumeRun{};
-    m_run.host = hostName();
+    m_run.host = m_host;
     m_run.threads = threads;
     m_run.startTime = utcNow();
     m_run.samplesBefore = samplesBefore;
@@ -163,6 +165,7 @@ void CheckpointController::scheduleNextPause() {
 }
 
 bool CheckpointController::pauseDue() const {
+    if (m_signals && m_signals->pending()) return true;
     const double at = m_pauseAt.load(std::memory_order_relaxed);
     return at != kNever && elapsedSeconds() >= at;
 }
@@ -170,6 +173,7 @@ bool CheckpointController::pauseDue() const {
 void CheckpointController::onPass(const ConvergenceReport& report) {
     m_reportDone = report.samplesDone;
     m_reportRemaining = report.samplesRemaining;
+    m_reportError = report.meanError;
     m_haveReport = true;
 }
 
@@ -187,12 +191,14 @@ double CheckpointController::progress(const Film::SampleStats& spp) const {
     return done + remaining > 0.0 ? done / (done + remaining) : 1.0;
 }
 
-FileSet CheckpointController::snapshot(const std::string& reason, bool complete, bool withOutputs,
-                                       CheckpointRecord& record) {
+CheckpointController::Snapshot CheckpointController::snapshot(const std::string& reason,
+                                                              bool complete, bool withOutputs,
+                                                              CheckpointRecord& record) {
     const auto begin = Clock::now();
     const Film::SampleStats spp = parallelSampleStats(m_film);
     const uint64_t pixels = m_film.pixelCount();
     const uint64_t done = static_cast<uint64_t>(std::llround(spp.mean * pixels));
+    const double progressDone = complete ? 1.0 : progress(spp);
     record.serial = ++m_serial;
     record.reason = reason;
     record.takenSeconds = elapsedSeconds();
@@ -204,7 +210,7 @@ FileSet CheckpointController::snapshot(const std::string& reason, bool complete,
     metadata.set("samplesPerPixelMean", spp.mean);
     metadata.set("renderTime", record.takenSeconds);
     metadata.set("checkpointReason", reason);
-    metadata.set("checkpointProgress", complete ? 1.0 : progress(spp));
+    metadata.set("checkpointProgress", progressDone);
     metadata.set("checkpointMode", modeName(m_config));
     stampResumeHeader(metadata, header(reason, complete, record, done));
 
@@ -212,20 +218,60 @@ FileSet CheckpointController::snapshot(const std::string& reason, bool complete,
     files.outputs = withOutputs ? &m_outputs : nullptr;
     files.checkpoints = m_config.active ? &m_checkpoints : nullptr;
     // Checkpoints are resumable; the final image of a finished render only with
-    // checkpoint_asfinal, and then so is the last checkpoint (doc/RESUME.md).
+    // checkpoint_asfinal, and then so is the last checkpoint (doc/RESUME.md). Without
+    // checkpoint files, the outputs of an unfinished render (a signal) keep the state.
     const bool keepState = !complete || m_stamp.finalResumable;
     files.state.passTargets = &m_passTargets;
     if (m_config.active && keepState) files.state.checkpointFile = m_checkpointStateFile;
-    if (withOutputs && m_stamp.finalResumable) files.state.outputFile = m_outputStateFile;
+    if (withOutputs && (m_stamp.finalResumable || (!m_config.active && !complete)))
+        files.state.outputFile = m_outputStateFile;
     files.versioned = !m_config.overwrite;
     files.tileSamples = record.tileSamples;
     files.finalTileSamples = uint64_t{m_config.policy.finalSamples} * kTileSamplesPerSpp;
     const std::string label = reason == "checkpoint" ? "checkpoint " + std::to_string(record.serial)
                                                      : reason + " output (checkpoint " +
                                                            std::to_string(record.serial) + ")";
-    FileSet set = buildSnapshot(label, files, m_film, m_errors, metadata, &m_pool);
+    Snapshot result;
+    result.set = buildSnapshot(label, files, m_film, m_errors, metadata, &m_pool);
+    const bool resumable = files.state.checkpointFile < m_checkpoints.size() ||
+                           (withOutputs && files.state.outputFile < m_outputs.size());
+    result.event = describe(result.set, record, spp, progressDone, resumable);
     record.snapshotSeconds = std::chrono::duration<double>(Clock::now() - begin).count();
-    return set;
+    return result;
+}
+
+CheckpointEvent CheckpointController::describe(const FileSet& set, const CheckpointRecord& record,
+                                               const Film::SampleStats& spp, double progress,
+                                               bool resumable) const {
+    CheckpointEvent event;
+    event.serial = record.serial;
+    event.reason = record.reason;
+    const int signal = m_stopSignal != 0 ? m_stopSignal : m_hupSignal;
+    if (record.reason == "signal" && signal != 0) event.signal = signalName(signal);
+    event.signalInterruption = record.reason == "signal" && m_stopSignal != 0;
+    event.tileSampleTotal = record.tileSamples;
+    for (const FileToWrite& file : set.files) {
+        const auto isPath = [&](const auto& f) { return f.path == file.path; };
+        if (std::any_of(m_outputs.begin(), m_outputs.end(), isPath)) {
+            event.outputs.push_back(file.path);
+        } else if (std::any_of(m_checkpoints.begin(), m_checkpoints.end(),
+                               [&](const CheckpointFile& c) { return isPath(c.file); })) {
+            event.files.push_back(file.path);
+        } else {
+            event.versionedFiles.push_back(file.path);
+        }
+    }
+    event.sppMin = spp.min;
+    event.sppMax = spp.max;
+    event.sppMean = spp.mean;
+    event.elapsedSeconds = record.takenSeconds;
+    event.progress = progress;
+    event.meanError = m_reportError;
+    event.frame = m_frame;
+    event.resumable = resumable;
+    event.renderId = m_renderId;
+    event.host = m_host;
+    return event;
 }
 
 ResumeHeader CheckpointController::header(const std::string& reason, bool complete,
@@ -248,11 +294,14 @@ ResumeHeader CheckpointController::header(const std::string& reason, bool comple
     run.seconds = record.takenSeconds - m_priorElapsed;
     run.samplesAfter = samplesDone;
     run.ended = reason;
+    const int signal = m_stopSignal != 0 ? m_stopSignal : m_hupSignal;
+    if (reason == "signal" && signal != 0) run.ended = signalName(signal);
     h.history.push_back(std::move(run));
     return h;
 }
 
 bool CheckpointController::onBoundary(bool passEnded, uint32_t sppLevel) {
+    if (!onSignals()) return false;
     if (!m_config.active) return true;
     const double due = m_policy.nextDueSeconds();
     const double elapsed = elapsedSeconds();
@@ -263,29 +312,62 @@ bool CheckpointController::onBoundary(bool passEnded, uint32_t sppLevel) {
         log::info("Time cap reached at " + std::to_string(elapsed) + " s: stopping");
         return false;
     }
-    if (decision.snapshot) {
-        CheckpointRecord record;
-        FileSet set = snapshot(decision.reason, false, false, record);
-        record.timed = elapsed >= due;
-        record.dueSeconds = record.timed ? due : record.takenSeconds;
-        char text[160];
-        std::snprintf(text, sizeof text, "Checkpoint %d at %.2f s, %.2f spp", record.serial,
-                      record.takenSeconds, record.tileSamples / double(kTileSamplesPerSpp));
-        log::info(text);
-        m_records.push_back(record);
-        m_writer.submit(std::move(set), [this](FileSet& written, bool, const std::string&) {
-            // Versioned copies share their regular file's shape but not its path: only
-            // regular files come back, so the pool holds one image per checkpoint file.
-            for (FileToWrite& file : written.files) {
-                const bool regular =
-                    std::any_of(m_checkpoints.begin(), m_checkpoints.end(),
-                                [&](const CheckpointFile& c) { return c.file.path == file.path; });
-                if (regular) m_pool.give(file.path, std::move(file.image));
-            }
-        });
-    }
+    if (decision.snapshot) writeCheckpoint(decision.reason, due);
     scheduleNextPause();
     return true;
+}
+
+// A stop asked by a signal ends sampling here; the final set is its checkpoint. A
+// SIGHUP is a checkpoint now, into the checkpoint files, or into the outputs when the
+// render writes no checkpoint files.
+bool CheckpointController::onSignals() {
+    if (!m_signals) return true;
+    if (const int signal = m_signals->takeStop()) {
+        m_stopReason = "signal";
+        m_stopSignal = signal;
+        char text[160];
+        std::snprintf(text, sizeof text,
+                      "%s: sampling stopped %.3f s after the signal at %.2f s; writing a "
+                      "checkpoint, then exiting",
+                      signalName(signal), m_signals->secondsSinceStop(), elapsedSeconds());
+        log::info(text);
+        return false;
+    }
+    if (const int signal = m_signals->takeCheckpoint()) {
+        m_hupSignal = signal;
+        writeCheckpoint("signal", elapsedSeconds());
+        m_hupSignal = 0;
+    }
+    return true;
+}
+
+void CheckpointController::writeCheckpoint(const std::string& reason, double due) {
+    CheckpointRecord record;
+    Snapshot snap = snapshot(reason, false, !m_config.active, record);
+    record.timed = reason == "checkpoint" && record.takenSeconds >= due;
+    record.dueSeconds = record.timed ? due : record.takenSeconds;
+    char text[200];
+    std::snprintf(text, sizeof text, "Checkpoint %d at %.2f s, %.2f spp%s%s", record.serial,
+                  record.takenSeconds, record.tileSamples / double(kTileSamplesPerSpp),
+                  snap.event.signal.empty() ? "" : ", for ", snap.event.signal.c_str());
+    log::info(text);
+    m_records.push_back(record);
+    m_writer.submit(std::move(snap.set), [this, event = std::move(snap.event)](
+                                             FileSet& written, bool ok, const std::string&) {
+        // Versioned copies share their regular file's shape but not its path: only
+        // regular files come back, so the pool holds one image per checkpoint file.
+        for (FileToWrite& file : written.files) {
+            const bool regular =
+                std::any_of(m_checkpoints.begin(), m_checkpoints.end(),
+                            [&](const CheckpointFile& c) { return c.file.path == file.path; });
+            if (regular) m_pool.give(file.path, std::move(file.image));
+        }
+        // With background writes the script runs here, on the writer thread, while
+        // sampling goes on; without them, inside submit(), while sampling waits.
+        if (ok) m_hooks.run(event);
+    });
+    // The system command runs with sampling paused (RenderMan): wait for the set.
+    if (m_hooks.hasCommand()) m_writer.drain();
 }
 
 bool CheckpointController::writeFinal(bool complete, std::string& error) {
@@ -293,11 +375,19 @@ bool CheckpointController::writeFinal(bool complete, std::string& error) {
     CheckpointRecord record;
     std::string reason = m_stopReason;
     if (reason.empty()) reason = complete ? "final" : "samplecap";
-    const FileSet set = snapshot(reason, complete, true, record);
+    const Snapshot snap = snapshot(reason, complete, true, record);
+    const FileSet& set = snap.set;
     record.dueSeconds = record.takenSeconds;
     m_records.push_back(record);
     if (writeFileSet(set, error)) {
         for (const FileToWrite& file : set.files) log::info("Wrote " + file.path);
+        if (m_stopSignal != 0) {
+            char text[160];
+            std::snprintf(text, sizeof text, "%s: checkpoint written %.3f s after the signal",
+                          signalName(m_stopSignal), m_signals->secondsSinceStop());
+            log::info(text);
+        }
+        m_hooks.run(snap.event);
         return true;
     }
     if (!m_config.active) return false;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "checkpoint/CheckpointEvent.h"
 #include "checkpoint/CheckpointPolicy.h"
 #include "checkpoint/ResumeState.h"
 #include "film/Film.h"
@@ -20,13 +21,15 @@
 #include "render/ConvergenceReport.h"
 #include "render/FileSetWriter.h"
 #include "render/ImagePool.h"
+#include "render/PostCheckpointHooks.h"
+#include "render/SignalRequests.h"
 
 namespace rt {
 
 // One written (or attempted) file set, for logs, tests and the interval benchmark.
 struct CheckpointRecord {
     int serial = 0;
-    std::string reason;            // checkpoint, final, exitat
+    std::string reason;            // checkpoint, final, exitat, samplecap, signal
     bool timed = false;            // due by the clock (time mode), not by a pass end
     double dueSeconds = 0.0;       // timed: the scheduled time; else takenSeconds
     double takenSeconds = 0.0;     // when the film was snapshot
@@ -63,6 +66,14 @@ class CheckpointController : public ConvergenceListener {
     // `sppLevel` is the loaded film's sample level. Before start().
     void resumeFrom(const ResumeHeader& header, uint32_t sppLevel);
 
+    // Signals the render obeys (SIGHUP: a checkpoint; SIGINT, SIGUSR1, SIGTERM: stop and
+    // write the final set); null = none. Before start().
+    void watchSignals(SignalRequests* signals) { m_signals = signals; }
+    // The post-checkpoint script and command, run after each set is final. Before start().
+    void setPostHooks(PostCheckpointHooks hooks) { m_hooks = std::move(hooks); }
+    // The scene's frame number, for the hooks.
+    void setFrame(double frame) { m_frame = frame; }
+
     // Sampling starts now: the clock of the interval, the caps and checkpointElapsed.
     // `threads` and the film's `samplesBefore` go into this run's resumeHistory entry.
     void start(int threads, uint64_t samplesBefore);
@@ -73,10 +84,11 @@ class CheckpointController : public ConvergenceListener {
     // Sampling time of the earlier runs of a resumed render.
     double priorSeconds() const { return m_priorElapsed; }
 
-    // Thread-safe and cheap: a clock read and a comparison.
+    // Thread-safe and cheap: a clock read, a comparison and the signal flags.
     bool pauseDue() const;
 
-    // At a pause (passEnded false) or a pass end. Returns false to stop sampling.
+    // At a pause (passEnded false) or a pass end: signals first, then the policy.
+    // Returns false to stop sampling.
     bool onBoundary(bool passEnded, uint32_t sppLevel);
 
     // Progress for checkpoint metadata.
@@ -86,8 +98,10 @@ class CheckpointController : public ConvergenceListener {
     // checkpointing is on) as one set. `complete`: the image reached its final quality.
     [[nodiscard]] bool writeFinal(bool complete, std::string& error);
 
-    // Why sampling stopped early ("exitat"), or empty.
+    // Why sampling stopped early ("exitat", "signal"), or empty.
     const std::string& stopReason() const { return m_stopReason; }
+    // The signal that stopped sampling, or 0.
+    int stopSignal() const { return m_stopSignal; }
     uint32_t sampleLimit() const { return m_policy.sampleLimit(); }
     // Quality mode: the counts where checkpoints fall (uniform passes end there).
     const std::vector<uint32_t>& qualitySamples() const { return m_policy.qualitySamples(); }
@@ -99,8 +113,18 @@ class CheckpointController : public ConvergenceListener {
 
   private:
     using Clock = std::chrono::steady_clock;
-    FileSet snapshot(const std::string& reason, bool complete, bool withOutputs,
-                     CheckpointRecord& record);
+    // A snapshot, the files it will hold and what the hooks will be told about it.
+    struct Snapshot {
+        FileSet set;
+        CheckpointEvent event;
+    };
+    Snapshot snapshot(const std::string& reason, bool complete, bool withOutputs,
+                      CheckpointRecord& record);
+    CheckpointEvent describe(const FileSet& set, const CheckpointRecord& record,
+                             const Film::SampleStats& spp, double progress, bool resumable) const;
+    // Snapshots and queues a checkpoint set (reason "checkpoint" or "signal").
+    void writeCheckpoint(const std::string& reason, double due);
+    bool onSignals();
     ResumeHeader header(const std::string& reason, bool complete, const CheckpointRecord& record,
                         uint64_t samplesDone) const;
     double progress(const Film::SampleStats& spp) const;
@@ -127,10 +151,17 @@ class CheckpointController : public ConvergenceListener {
     Clock::time_point m_start = Clock::now();
     std::atomic<double> m_pauseAt;  // elapsed seconds; infinity = never
     std::string m_stopReason;
+    int m_stopSignal = 0;
+    int m_hupSignal = 0;  // the signal of the checkpoint being written, while snapshotting
+    SignalRequests* m_signals = nullptr;
+    PostCheckpointHooks m_hooks;
+    double m_frame = 0.0;
+    std::string m_host;
     int m_serial = 0;
     std::vector<CheckpointRecord> m_records;
     // The last pass report, for progress between reports.
     uint64_t m_reportDone = 0, m_reportRemaining = 0;
+    double m_reportError = 0.0;
     bool m_haveReport = false;
 };
 

@@ -17,6 +17,7 @@
 #include "render/PassLoop.h"
 #include "render/ProgressDisplay.h"
 #include "render/ResumeLoader.h"
+#include "render/SignalRequests.h"
 #include "render/StatsLog.h"
 #include "render/TileRenderer.h"
 #include "scene/SceneFingerprint.h"
@@ -133,6 +134,11 @@ RenderSession::RenderSession(const Scene& scene, const RenderOptions& options)
     m_checkpoints =
         std::make_unique<CheckpointController>(checkpointSettings, m_outputFiles, baseMetadata(),
                                                FilmView{m_film, m_errors, m_passTargets}, stamp);
+    m_checkpoints->setPostHooks(
+        PostCheckpointHooks(postCheckpointConfig(scene.vars, options.allowSystemCommands),
+                            options.runPostCheckpointScript));
+    m_checkpoints->watchSignals(options.signals);
+    m_checkpoints->setFrame(scene.vars.extraFloat("frame", 0.0f));
     m_listeners.push_back(m_checkpoints.get());
     const auto start = Clock::now();
     m_renderScene = std::make_unique<RenderScene>(scene);
@@ -186,6 +192,8 @@ void RenderSession::resume() {
 }
 
 void RenderSession::render() {
+    // From here on a signal asks for a checkpoint instead of ending the process.
+    if (m_options.signals) m_options.signals->startRendering();
     resume();
     TileRendererSettings settings;
     settings.seed = m_scene.vars.seed;
@@ -215,11 +223,12 @@ void RenderSession::render() {
     };
     PassLoopHooks hooks;
     hooks.publish = publish;
+    // Signals reach the boundary even when checkpointing is off.
+    hooks.pause = [&checkpoints] { return checkpoints.pauseDue(); };
+    hooks.boundary = [&checkpoints](bool passEnded, uint32_t sppLevel) {
+        return checkpoints.onBoundary(passEnded, sppLevel);
+    };
     if (checkpoints.active()) {
-        hooks.pause = [&checkpoints] { return checkpoints.pauseDue(); };
-        hooks.boundary = [&checkpoints](bool passEnded, uint32_t sppLevel) {
-            return checkpoints.onBoundary(passEnded, sppLevel);
-        };
         hooks.sampleLimit = checkpoints.sampleLimit();
         hooks.extraUniformTargets = checkpoints.qualitySamples();
     }
@@ -285,9 +294,14 @@ ExitCode RenderSession::run() {
                   m_stats.counters.rays / std::max(m_stats.renderSeconds, 1e-9) / 1e6);
     log::info(summary);
     std::string error;
+    const bool interrupted = m_checkpoints->stopSignal() != 0;
     if (!writeOutputs(error)) {
         log::error(error);
-        return ExitCode::RenderFailed;
+        return interrupted ? ExitCode::InterruptedNoCheckpoint : ExitCode::RenderFailed;
+    }
+    if (interrupted) {
+        log::info("Interrupted: resume with -resume_render to finish the render");
+        return ExitCode::Interrupted;
     }
     return ExitCode::Success;
 }

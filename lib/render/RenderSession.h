@@ -16,6 +16,7 @@
 #include "io/Metadata.h"
 #include "render/ConvergenceReport.h"
 #include "render/OutputPlan.h"
+#include "render/PostCheckpointHooks.h"
 #include "render/ResumeConfig.h"
 #include "scene/SamplingSettings.h"
 
@@ -24,6 +25,7 @@ namespace rt {
 class StatsLog;
 class ConvergencePlot;
 class CheckpointController;
+class SignalRequests;
 
 enum class ProgressMode { Off, Auto, Terminal, Plain };  // Auto: Terminal if stderr is a tty
 
@@ -37,6 +39,13 @@ struct RenderOptions {
     // Runs on_resume_script (lib/lua lives above this module). Unset: the script is
     // not run and a warning says so.
     std::function<void(const std::string& script, const ResumeReport& report)> runResumeScript;
+    // Runs checkpoint_post_script; unset: the script is not run and a warning says so.
+    PostScriptRunner runPostCheckpointScript;
+    // -allow_system_commands: checkpoint_command may run.
+    bool allowSystemCommands = false;
+    // The signals the render obeys (doc/CHECKPOINTING.md); null = none. render() marks
+    // the end of loading on it.
+    SignalRequests* signals = nullptr;
 };
 
 struct RenderStats {
@@ -56,7 +65,9 @@ class RenderSession {
     RenderSession(const Scene& scene, const RenderOptions& options);
     ~RenderSession();
 
-    // Renders and writes every output. Returns the process exit code.
+    // Renders and writes every output. Returns the process exit code: Interrupted when a
+    // signal stopped the render and its checkpoint was written, InterruptedNoCheckpoint
+    // when that write failed.
     ExitCode run();
 
     // Renders (writing checkpoints when checkpoint_active) without writing the outputs

@@ -27,28 +27,10 @@ using test::freshDir;
 using test::runRenderer;
 using test::scenePath;
 
+using test::expectIdentical;
 using test::Exr;
 using test::intOf;
 using test::readFile;
-
-// The same channels with the same values, bit for bit: the float channels (beauty,
-// alpha, depth, normal, albedo) and the UINT resume channels (every double accumulator,
-// sample counts).
-void expectIdentical(const fs::path& a, const fs::path& b) {
-    const Exr x = readFile(a), y = readFile(b);
-    ASSERT_EQ(x.image.width, y.image.width);
-    ASSERT_EQ(x.image.height, y.image.height);
-    ASSERT_EQ(x.image.channels.size(), y.image.channels.size());
-    size_t uintChannels = 0;
-    for (const ImageChannel& channel : x.image.channels) {
-        const ImageChannel* other = y.image.find(channel.name);
-        ASSERT_NE(other, nullptr) << channel.name;
-        EXPECT_EQ(channel.floats, other->floats) << channel.name;
-        EXPECT_EQ(channel.uints, other->uints) << channel.name;
-        if (channel.type == PixelType::Uint) ++uintChannels;
-    }
-    EXPECT_EQ(uintChannels, 32u) << "the files must carry the resume state";
-}
 
 // Whether some pixel of a checkpoint was cut part way through a pass.
 bool cutMidPass(const fs::path& checkpoint) {
