@@ -16,11 +16,14 @@ struct CommandResult {
 };
 
 // Runs renderer_cmd with `args`; with `workDir`, from that directory (where relative
-// output and checkpoint names land).
-inline CommandResult runRenderer(const std::string& args, const std::string& workDir = "") {
+// output and checkpoint names land). withProgram = false runs `args` as the whole shell
+// command (environment variables in front, another program).
+inline CommandResult runRenderer(const std::string& args, const std::string& workDir = "",
+                                 bool withProgram = true) {
     std::string command;
     if (!workDir.empty()) command = "cd '" + workDir + "' && ";
-    command += std::string(RT_RENDERER_CMD) + " " + args + " 2>&1";
+    if (withProgram) command += std::string(RT_RENDERER_CMD) + " ";
+    command += args + " 2>&1";
     CommandResult result;
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) return result;

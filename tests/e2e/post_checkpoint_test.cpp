@@ -228,15 +228,34 @@ TEST(CheckpointCommand, FailingCommandIsLoggedAndTheRenderGoesOn) {
     EXPECT_TRUE(fs::exists(dir / "out.exr"));
 }
 
-TEST(ShippedScripts, PreviewRunsInARealRender) {
-    const fs::path dir = freshDir("shipped_preview");
+TEST(ShippedScripts, AllThreeRunInARealRender) {
+    // One post script runs the three shipped ones, as doc/HOOK_SCRIPTS.md shows.
+    const fs::path dir = freshDir("shipped_scripts");
+    fs::create_directories(dir / "archive");
+    const std::string lua = std::string(RT_SOURCE_DIR) + "/lua/";
+    test::writeFile(dir / "post.lua", "for _, s in ipairs({'" + lua + "preview.lua', '" + lua +
+                                          "archive.lua', '" + lua +
+                                          "stats_db.lua'}) do dofile(s) end\n");
     const test::CommandResult r =
-        runRenderer(kScene + " -checkpoint -scene_var checkpoint_post_script " + RT_SOURCE_DIR +
-                        "/lua/preview.lua",
-                    dir.string());
+        runRenderer("RT_ARCHIVE_DIR=archive RT_STATS_DB=stats.sqlite " +
+                        std::string(RT_RENDERER_CMD) + " " + kScene +
+                        " -checkpoint -checkpoint_mode quality -scene_var checkpoint_post_script "
+                        "post.lua",
+                    dir.string(), /*withProgram=*/false);
     ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(r.output.find("error"), std::string::npos) << r.output;
     EXPECT_TRUE(fs::exists(dir / "checkpoint.00001.jpg")) << r.output;
     EXPECT_TRUE(fs::exists(dir / "checkpoint.latest.jpg")) << r.output;
+    // The archive holds the last resumable checkpoint under the render's id.
+    const std::string renderId = textOf(readFile(dir / "checkpoint.exr"), "renderId");
+    EXPECT_TRUE(fs::exists(dir / "archive" / renderId / "checkpoint.exr")) << r.output;
+    EXPECT_TRUE(fs::exists(dir / "archive" / renderId / "manifest.txt")) << r.output;
+    // One database row per checkpoint set, the final one included.
+    const int sets = intOf(readFile(dir / "checkpoint.exr"), "checkpointSerial");
+    const test::CommandResult rows = runRenderer(
+        "sqlite3 stats.sqlite 'SELECT COUNT(*), MAX(serial) FROM checkpoints'", dir.string(),
+        /*withProgram=*/false);
+    EXPECT_EQ(rows.output, std::to_string(sets) + "|" + std::to_string(sets) + "\n");
 }
 
 }  // namespace
