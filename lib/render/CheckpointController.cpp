@@ -1,41 +1,23 @@
 #include "render/CheckpointController.h"
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_reduce.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cinttypes>
 #include <cstdio>
-#include <ctime>
 #include <limits>
-#include <random>
 
 #include "checkpoint/CheckpointNaming.h"
 #include "core/Error.h"
 #include "core/Log.h"
 #include "core/SignalWatcher.h"
 #include "io/AtomicFile.h"
+#include "render/ParallelSampleStats.h"
 #include "render/ResumeMetadata.h"
+#include "render/RunIdentity.h"
 #include "render/Snapshot.h"
 
 namespace rt {
 namespace {
 
 constexpr double kNever = std::numeric_limits<double>::infinity();
-
-// Tells the files of one render from those of any other, on any machine: a mixed set
-// (a checkpoint next to an output of another run) is always detectable.
-std::string makeRenderId() {
-    std::random_device device;
-    const uint64_t now =
-        static_cast<uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
-    const uint64_t id = (static_cast<uint64_t>(device()) << 32 ^ device()) ^ now ^
-                        (static_cast<uint64_t>(::getpid()) << 16);
-    char text[17];
-    std::snprintf(text, sizeof text, "%016" PRIx64, id);
-    return text;
-}
 
 void checkWritable(const CheckpointFile& checkpoint) {
     for (const std::string& path : {checkpoint.file.path, checkpoint.multiVersionBase}) {
@@ -45,48 +27,6 @@ void checkWritable(const CheckpointFile& checkpoint) {
                 "checkpoint file '" + path + "': its directory does not exist or is not writable");
         }
     }
-}
-
-// Film::sampleStats in parallel: it runs while sampling waits.
-Film::SampleStats parallelSampleStats(const Film& film) {
-    struct Partial {
-        uint32_t min = std::numeric_limits<uint32_t>::max(), max = 0;
-        uint64_t total = 0;
-    };
-    const std::vector<PixelAccumulator>& pixels = film.pixels();
-    const Partial all = tbb::parallel_reduce(
-        tbb::blocked_range<size_t>(0, pixels.size(), 1 << 14), Partial{},
-        [&](const tbb::blocked_range<size_t>& r, Partial p) {
-            for (size_t i = r.begin(); i != r.end(); ++i) {
-                p.min = std::min(p.min, pixels[i].sampleCount);
-                p.max = std::max(p.max, pixels[i].sampleCount);
-                p.total += pixels[i].sampleCount;
-            }
-            return p;
-        },
-        [](Partial a, const Partial& b) {
-            return Partial{std::min(a.min, b.min), std::max(a.max, b.max), a.total + b.total};
-        });
-    Film::SampleStats stats;
-    stats.min = all.min;
-    stats.max = all.max;
-    stats.mean = static_cast<double>(all.total) / static_cast<double>(pixels.size());
-    return stats;
-}
-
-std::string hostName() {
-    char name[256] = {};
-    if (::gethostname(name, sizeof name - 1) != 0) return "unknown";
-    return name;
-}
-
-std::string utcNow() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    ::gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
 }
 
 const char* modeName(const CheckpointConfig& config) {
