@@ -152,7 +152,7 @@ CheckpointController::Snapshot CheckpointController::snapshot(const std::string&
     metadata.set("checkpointReason", reason);
     metadata.set("checkpointProgress", progressDone);
     metadata.set("checkpointMode", modeName(m_config));
-    stampResumeHeader(metadata, header(reason, complete, record, done));
+    stampResumeHeader(metadata, header(complete, record, done));
 
     SnapshotFiles files;
     files.outputs = withOutputs ? &m_outputs : nullptr;
@@ -186,8 +186,7 @@ CheckpointEvent CheckpointController::describe(const FileSet& set, const Checkpo
     CheckpointEvent event;
     event.serial = record.serial;
     event.reason = record.reason;
-    const int signal = m_stopSignal != 0 ? m_stopSignal : m_hupSignal;
-    if (record.reason == "signal" && signal != 0) event.signal = signalName(signal);
+    event.signal = record.signal;
     event.signalInterruption = record.reason == "signal" && m_stopSignal != 0;
     event.tileSampleTotal = record.tileSamples;
     for (const FileToWrite& file : set.files) {
@@ -214,8 +213,7 @@ CheckpointEvent CheckpointController::describe(const FileSet& set, const Checkpo
     return event;
 }
 
-ResumeHeader CheckpointController::header(const std::string& reason, bool complete,
-                                          const CheckpointRecord& record,
+ResumeHeader CheckpointController::header(bool complete, const CheckpointRecord& record,
                                           uint64_t samplesDone) const {
     ResumeHeader h;
     h.fingerprint = m_stamp.fingerprint;
@@ -233,9 +231,7 @@ ResumeHeader CheckpointController::header(const std::string& reason, bool comple
     run.endTime = utcNow();
     run.seconds = record.takenSeconds - m_priorElapsed;
     run.samplesAfter = samplesDone;
-    run.ended = reason;
-    const int signal = m_stopSignal != 0 ? m_stopSignal : m_hupSignal;
-    if (reason == "signal" && signal != 0) run.ended = signalName(signal);
+    run.ended = record.signal.empty() ? record.reason : record.signal;
     h.history.push_back(std::move(run));
     return h;
 }
@@ -274,15 +270,14 @@ bool CheckpointController::onSignals() {
         return false;
     }
     if (const int signal = m_signals->takeCheckpoint()) {
-        m_hupSignal = signal;
-        writeCheckpoint("signal", elapsedSeconds());
-        m_hupSignal = 0;
+        writeCheckpoint("signal", elapsedSeconds(), signal);
     }
     return true;
 }
 
-void CheckpointController::writeCheckpoint(const std::string& reason, double due) {
+void CheckpointController::writeCheckpoint(const std::string& reason, double due, int signal) {
     CheckpointRecord record;
+    if (signal != 0) record.signal = signalName(signal);
     Snapshot snap = snapshot(reason, false, !m_config.active, record);
     record.timed = reason == "checkpoint" && record.takenSeconds >= due;
     record.dueSeconds = record.timed ? due : record.takenSeconds;
@@ -315,6 +310,7 @@ bool CheckpointController::writeFinal(bool complete, std::string& error) {
     CheckpointRecord record;
     std::string reason = m_stopReason;
     if (reason.empty()) reason = complete ? "final" : "samplecap";
+    if (m_stopSignal != 0) record.signal = signalName(m_stopSignal);
     const Snapshot snap = snapshot(reason, complete, true, record);
     const FileSet& set = snap.set;
     record.dueSeconds = record.takenSeconds;

@@ -30,6 +30,7 @@ namespace rt {
 struct CheckpointRecord {
     int serial = 0;
     std::string reason;            // checkpoint, final, exitat, samplecap, signal
+    std::string signal;            // reason signal: "SIGHUP", "SIGINT"...; else empty
     bool timed = false;            // due by the clock (time mode), not by a pass end
     double dueSeconds = 0.0;       // timed: the scheduled time; else takenSeconds
     double takenSeconds = 0.0;     // when the film was snapshot
@@ -123,10 +124,10 @@ class CheckpointController : public ConvergenceListener {
     CheckpointEvent describe(const FileSet& set, const CheckpointRecord& record,
                              const Film::SampleStats& spp, double progress, bool resumable) const;
     // Snapshots and queues a checkpoint set (reason "checkpoint" or "signal").
-    void writeCheckpoint(const std::string& reason, double due);
+    // `signal`: the SIGHUP that asked for it, or 0.
+    void writeCheckpoint(const std::string& reason, double due, int signal = 0);
     bool onSignals();
-    ResumeHeader header(const std::string& reason, bool complete, const CheckpointRecord& record,
-                        uint64_t samplesDone) const;
+    ResumeHeader header(bool complete, const CheckpointRecord& record, uint64_t samplesDone) const;
     double progress(const Film::SampleStats& spp) const;
     void scheduleNextPause();
 
@@ -152,7 +153,6 @@ class CheckpointController : public ConvergenceListener {
     std::atomic<double> m_pauseAt;  // elapsed seconds; infinity = never
     std::string m_stopReason;
     int m_stopSignal = 0;
-    int m_hupSignal = 0;  // the signal of the checkpoint being written, while snapshotting
     SignalRequests* m_signals = nullptr;
     PostCheckpointHooks m_hooks;
     double m_frame = 0.0;

@@ -9,25 +9,17 @@
 #include "core/ShellCommand.h"
 
 namespace rt {
-namespace {
-
-std::string extraText(const SceneVariables& vars, const char* name) {
-    const auto it = vars.extra.find(name);
-    return it == vars.extra.end() ? std::string() : it->second;
-}
-
-}  // namespace
 
 PostCheckpointConfig postCheckpointConfig(const SceneVariables& vars, bool allowSystemCommands) {
     PostCheckpointConfig config;
-    config.script = extraText(vars, "checkpoint_post_script");
+    config.script = vars.extraString("checkpoint_post_script");
     config.scriptTimeout = vars.extraFloat("checkpoint_script_timeout", 60.0f);
     if (!std::isfinite(config.scriptTimeout) || config.scriptTimeout < 0.0) {
         throw SceneError(
             "scene variable 'checkpoint_script_timeout': must be 0 (no limit) or "
             "a positive number of seconds");
     }
-    config.command = extraText(vars, "checkpoint_command");
+    config.command = vars.extraString("checkpoint_command");
     if (config.command.empty()) return config;
     const std::string error = checkpointCommandError(config.command);
     if (!error.empty()) throw SceneError("scene variable 'checkpoint_command': " + error);

@@ -38,8 +38,7 @@ ResumeConfig resumeConfig(const SceneVariables& vars) {
     c.strict = vars.extraBool("resume_strict", false);
     c.finalResumable =
         vars.extraBool("resumable_output", false) || vars.extraBool("checkpoint_asfinal", false);
-    const auto script = vars.extra.find("on_resume_script");
-    if (script != vars.extra.end()) c.onResumeScript = script->second;
+    c.onResumeScript = vars.extraString("on_resume_script");
     return c;
 }
 

@@ -46,6 +46,12 @@ bool SceneVariables::extraBool(const std::string& name, bool fallback) const {
                      "'");
 }
 
+std::string SceneVariables::extraString(const std::string& name,
+                                        const std::string& fallback) const {
+    const auto it = extra.find(name);
+    return it == extra.end() ? fallback : it->second;
+}
+
 int SceneVariables::renderWidth() const {
     return std::max(1, static_cast<int>(std::lround(imageWidth / res)));
 }

@@ -26,6 +26,7 @@ struct SceneVariables {
     int extraInt(const std::string& name, int fallback) const;
     float extraFloat(const std::string& name, float fallback) const;
     bool extraBool(const std::string& name, bool fallback) const;
+    std::string extraString(const std::string& name, const std::string& fallback = "") const;
 
     int renderWidth() const;
     int renderHeight() const;
