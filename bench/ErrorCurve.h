@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "ReferenceImage.h"
-#include "render/EtaEstimator.h"
-#include "render/RenderSession.h"
+#include "report/EtaEstimator.h"
+#include "session/RenderSession.h"
 
 namespace rt {
 

@@ -10,7 +10,7 @@
 #include "core/Error.h"
 #include "core/Log.h"
 #include "io/ExrFile.h"
-#include "render/RenderSession.h"
+#include "session/RenderSession.h"
 
 namespace rt {
 namespace {

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "render/RenderSession.h"
+#include "session/RenderSession.h"
 
 namespace rt {
 namespace {

@@ -15,8 +15,8 @@
 
 #include "core/Log.h"
 #include "lua/SceneLoader.h"
-#include "render/CheckpointController.h"
-#include "render/RenderSession.h"
+#include "session/CheckpointController.h"
+#include "session/RenderSession.h"
 
 namespace rt {
 namespace {

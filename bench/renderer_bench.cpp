@@ -16,7 +16,7 @@
 #include "accel/RawThroughput.h"
 #include "core/Log.h"
 #include "lua/SceneLoader.h"
-#include "render/RenderSession.h"
+#include "session/RenderSession.h"
 
 namespace rt {
 namespace {

@@ -16,8 +16,8 @@
 #include "lua/HookScript.h"
 #include "lua/ResumeTable.h"
 #include "lua/SceneLoader.h"
-#include "render/RenderSession.h"
-#include "render/SignalRequests.h"
+#include "session/RenderSession.h"
+#include "session/SignalRequests.h"
 
 namespace {
 

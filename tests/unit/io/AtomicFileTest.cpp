@@ -1,6 +1,6 @@
 // The .part protocol shared by every output and by multi-file checkpoints.
-#include "support/TestFiles.h"
 #include "io/AtomicFile.h"
+#include "support/TestFiles.h"
 
 namespace rt {
 namespace {

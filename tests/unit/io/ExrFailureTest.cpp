@@ -3,9 +3,9 @@
 #include <signal.h>
 #include <sys/resource.h>
 
-#include "support/TestFiles.h"
 #include "io/AtomicFile.h"
 #include "io/ExrFile.h"
+#include "support/TestFiles.h"
 
 namespace rt {
 namespace {

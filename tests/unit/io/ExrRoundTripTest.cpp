@@ -6,9 +6,9 @@
 #include <cmath>
 #include <limits>
 
-#include "support/TestFiles.h"
 #include "io/DoubleChannels.h"
 #include "io/ExrFile.h"
+#include "support/TestFiles.h"
 
 namespace rt {
 namespace {

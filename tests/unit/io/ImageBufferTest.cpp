@@ -4,10 +4,10 @@
 #include <fstream>
 #include <limits>
 
-#include "support/TestFiles.h"
 #include "io/DoubleChannels.h"
 #include "io/ImageBuffer.h"
 #include "io/Metadata.h"
+#include "support/TestFiles.h"
 
 namespace rt {
 namespace {

@@ -2,13 +2,13 @@
 #include <cmath>
 #include <limits>
 
-#include "support/TestFiles.h"
 #include "io/AtomicFile.h"
 #include "io/ExrFile.h"
 #include "io/ImageFormat.h"
 #include "io/ImageReader.h"
 #include "io/LdrFile.h"
 #include "io/Srgb.h"
+#include "support/TestFiles.h"
 
 namespace rt {
 namespace {

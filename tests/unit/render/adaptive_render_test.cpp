@@ -6,9 +6,9 @@
 #include <cstring>
 #include <set>
 
-#include "TestScenes.h"
 #include "render/AdaptiveSchedule.h"
-#include "render/RenderSession.h"
+#include "session/RenderSession.h"
+#include "support/TestScenes.h"
 
 namespace rt {
 namespace {

@@ -6,9 +6,9 @@
 #include <atomic>
 #include <cstring>
 
-#include "TestScenes.h"
-#include "render/RenderSession.h"
 #include "render/TileRenderer.h"
+#include "session/RenderSession.h"
+#include "support/TestScenes.h"
 
 namespace rt {
 namespace {

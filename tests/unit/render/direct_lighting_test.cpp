@@ -3,8 +3,8 @@
 // E = L * pi * r^2 / (r^2 + d^2) and reflects a * E / pi.
 #include <gtest/gtest.h>
 
-#include "TestScenes.h"
-#include "render/RenderSession.h"
+#include "session/RenderSession.h"
+#include "support/TestScenes.h"
 
 namespace rt {
 namespace {

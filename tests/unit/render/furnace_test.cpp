@@ -3,8 +3,8 @@
 // clear dielectric or a white perfect mirror loses no energy, so it shows exactly 1.
 #include <gtest/gtest.h>
 
-#include "TestScenes.h"
-#include "render/RenderSession.h"
+#include "session/RenderSession.h"
+#include "support/TestScenes.h"
 
 namespace rt {
 namespace {

@@ -1,0 +1,157 @@
+#include "session/CheckpointSetReader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "io/AtomicFile.h"
+#include "io/ExrFile.h"
+#include "session/ResumeMetadata.h"
+
+namespace rt {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool exists(const std::string& path) {
+    std::error_code ec;
+    return std::filesystem::exists(path, ec);
+}
+
+std::string describe(const CheckpointIdentity& id) {
+    if (id.renderId.empty()) return "a file without a checkpoint serial";
+    return "checkpoint " + std::to_string(id.serial) + " of render " + id.renderId;
+}
+
+// Finishes or discards an interrupted commit. Files read on the way are kept in `cache`
+// (by final path) so that nothing is decoded twice.
+void recoverParts(const std::vector<std::string>& paths,
+                  std::map<std::string, CheckpointSetFile>& cache,
+                  std::vector<std::string>& notes) {
+    std::vector<std::string> withPart;
+    for (const std::string& path : paths) {
+        if (exists(partPath(path))) withPart.push_back(path);
+    }
+    if (withPart.empty()) return;
+
+    bool complete = true;
+    CheckpointIdentity identity;
+    std::map<std::string, CheckpointSetFile> parts;
+    for (const std::string& path : withPart) {
+        CheckpointSetFile file{path, {}, {}};
+        std::string error;
+        if (!readExr(partPath(path), file.image, file.metadata, error)) {
+            // Appended: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string.
+            std::string note = "'";
+            note += partPath(path);
+            note += "' is incomplete (" + error + ")";
+            notes.push_back(std::move(note));
+            complete = false;
+            break;
+        }
+        const CheckpointIdentity id = checkpointIdentity(file.metadata);
+        if (id.renderId.empty() || (!parts.empty() && !(id == identity))) {
+            complete = false;
+            break;
+        }
+        identity = id;
+        parts.emplace(path, std::move(file));
+    }
+    // The files without a .part must already have been renamed into this checkpoint.
+    for (const std::string& path : paths) {
+        if (!complete || parts.count(path)) continue;
+        CheckpointSetFile file{path, {}, {}};
+        std::string error;
+        if (!exists(path) || !readExr(path, file.image, file.metadata, error) ||
+            !(checkpointIdentity(file.metadata) == identity)) {
+            complete = false;
+            break;
+        }
+        cache.emplace(path, std::move(file));
+    }
+    std::string error;
+    if (complete && commitParts(withPart, error)) {
+        notes.push_back("finished the interrupted commit of " + describe(identity) + " (" +
+                        std::to_string(withPart.size()) + " .part file(s) renamed)");
+        for (auto& [path, file] : parts) cache.insert_or_assign(path, std::move(file));
+        return;
+    }
+    for (const std::string& path : withPart) {
+        discardPart(path);
+        cache.erase(path);
+    }
+    notes.push_back("removed " + std::to_string(withPart.size()) +
+                    " .part file(s) of an unfinished checkpoint; the previous one is used");
+}
+
+}  // namespace
+
+size_t removeVersionedParts(const std::string& multiVersionBase) {
+    const fs::path base(multiVersionBase);
+    const std::string stem = base.stem().string() + "_";
+    const std::string suffix = partPath(base.extension().string());
+    const fs::path directory = base.has_parent_path() ? base.parent_path() : fs::path(".");
+    std::error_code ec;
+    size_t removed = 0;
+    for (const fs::directory_entry& entry : fs::directory_iterator(directory, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.size() <= stem.size() + suffix.size() || name.rfind(stem, 0) != 0 ||
+            !name.ends_with(suffix)) {
+            continue;
+        }
+        const std::string digits =
+            name.substr(stem.size(), name.size() - stem.size() - suffix.size());
+        if (!std::all_of(digits.begin(), digits.end(),
+                         [](char c) { return c >= '0' && c <= '9'; })) {
+            continue;
+        }
+        if (fs::remove(entry.path(), ec)) ++removed;
+    }
+    return removed;
+}
+
+bool checkpointFileExists(const std::string& path) {
+    return exists(path) || exists(partPath(path));
+}
+
+bool readCheckpointSet(const std::vector<std::string>& paths, std::vector<CheckpointSetFile>& files,
+                       std::string& reason, std::vector<std::string>& notes) {
+    std::map<std::string, CheckpointSetFile> cache;
+    recoverParts(paths, cache, notes);
+    std::vector<CheckpointSetFile> read;
+    for (const std::string& path : paths) {
+        auto cached = cache.find(path);
+        if (cached != cache.end()) {
+            read.push_back(std::move(cached->second));
+            continue;
+        }
+        if (!exists(path)) {
+            reason = "'" + path + "' is missing";
+            return false;
+        }
+        CheckpointSetFile file{path, {}, {}};
+        std::string error;
+        if (!readExr(path, file.image, file.metadata, error)) {
+            reason = error;
+            return false;
+        }
+        read.push_back(std::move(file));
+    }
+    const CheckpointIdentity first = checkpointIdentity(read.front().metadata);
+    for (const CheckpointSetFile& file : read) {
+        const CheckpointIdentity id = checkpointIdentity(file.metadata);
+        if (id.renderId.empty()) {
+            reason = "'" + file.path + "' is not a checkpoint (no renderId or checkpointSerial)";
+            return false;
+        }
+        if (!(id == first)) {
+            reason = "mixed checkpoint set: '" + read.front().path + "' is " + describe(first) +
+                     ", '" + file.path + "' is " + describe(id);
+            return false;
+        }
+    }
+    files = std::move(read);
+    return true;
+}
+
+}  // namespace rt

@@ -1,0 +1,42 @@
+#pragma once
+// One moment of the render as files: the images of the output files and/or checkpoint
+// files built from the film, each stamped with the same metadata, ready for the
+// FileSetWriter. Building is a memory operation (parallel over rows); the writer does the
+// encoding and the disk.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "film/Film.h"
+#include "io/Metadata.h"
+#include "session/CheckpointFiles.h"
+#include "session/FileSetWriter.h"
+#include "session/ImagePool.h"
+
+namespace rt {
+
+// Where the film's exact state goes (FilmState.h): into one file of the checkpoints
+// and/or one of the outputs (stateFileIndex, chosen once by the caller); every other file
+// of the set carries the header only.
+struct SnapshotState {
+    static constexpr size_t kNone = static_cast<size_t>(-1);
+    const std::vector<uint32_t>* passTargets = nullptr;
+    size_t checkpointFile = kNone;  // index into SnapshotFiles::checkpoints
+    size_t outputFile = kNone;      // index into SnapshotFiles::outputs
+};
+
+struct SnapshotFiles {
+    const std::vector<OutputFile>* outputs = nullptr;          // the final outputs, or null
+    const std::vector<CheckpointFile>* checkpoints = nullptr;  // checkpoint files, or null
+    bool versioned = false;         // also write <base>_<NNNN> copies of checkpoints
+    uint64_t tileSamples = 0;       // NNNN
+    uint64_t finalTileSamples = 0;  // sets the width of NNNN
+    SnapshotState state;
+};
+
+// `pool`, when given, supplies recycled images (see ImagePool).
+FileSet buildSnapshot(const std::string& label, const SnapshotFiles& files, const Film& film,
+                      const std::vector<float>& errors, const Metadata& metadata,
+                      ImagePool* pool = nullptr);
+
+}  // namespace rt
