@@ -6,9 +6,7 @@
 
 #include "io/LdrFile.h"
 #include "io/Srgb.h"
-#include "report/BitmapFont.h"
 #include "report/PlotAxes.h"
-#include "report/PlotCanvas.h"
 
 namespace rt {
 namespace {
@@ -32,6 +30,10 @@ bool positive(double v) {
 int textScale(int width, int height) {
     return std::max(1, std::min(width / 800, height / 500));
 }
+
+// Font sizes in pixels at scale 1: labels, and the title when it fits.
+constexpr int kLabelSize = 13;
+constexpr int kTitleSize = 18;
 
 std::string format(const char* pattern, double value) {
     char buffer[64];
@@ -62,7 +64,7 @@ struct LegendItem {
     Stroke stroke;
 };
 
-void drawStroke(PlotCanvas& canvas, int x0, int y0, int x1, int y1, const LegendItem& item, int s) {
+void drawStroke(Canvas& canvas, int x0, int y0, int x1, int y1, const LegendItem& item, int s) {
     switch (item.stroke) {
         case Stroke::Thick:
             canvas.line(x0, y0, x1, y1, item.color, 2 * s);
@@ -76,20 +78,21 @@ void drawStroke(PlotCanvas& canvas, int x0, int y0, int x1, int y1, const Legend
     }
 }
 
-void drawLegend(PlotCanvas& canvas, const std::vector<LegendItem>& items, int y, int s) {
+void drawLegend(Canvas& canvas, const std::vector<LegendItem>& items, int y, int s) {
+    const int size = kLabelSize * s;
     const int sample = 24 * s, gapAfterSample = 6 * s, gapBetween = 22 * s;
     int total = 0;
     for (const LegendItem& item : items) {
-        total += sample + gapAfterSample + BitmapFont::textWidth(item.label, s) + gapBetween;
+        total += sample + gapAfterSample + canvas.textWidth(item.label, size) + gapBetween;
     }
     total -= gapBetween;
     int x = (canvas.width() - total) / 2;
-    const int mid = y + BitmapFont::textHeight(s) / 2;
+    const int mid = y + canvas.textHeight(size) / 2;
     for (const LegendItem& item : items) {
         drawStroke(canvas, x, mid, x + sample - 1, mid, item, s);
         x += sample + gapAfterSample;
-        canvas.text(x, y, item.label, kText, s);
-        x += BitmapFont::textWidth(item.label, s) + gapBetween;
+        canvas.text(x, y, item.label, kText, size);
+        x += canvas.textWidth(item.label, size) + gapBetween;
     }
 }
 
@@ -103,7 +106,7 @@ struct PlotPixel {
 // next point, for a value that describes the pass that follows (active pixels), so that
 // a uniform render shows 100% up to its last pass. Returns how many points were placed.
 template <typename ToPixel>
-int drawCurve(PlotCanvas& canvas, const std::vector<ConvergencePlot::Point>& points,
+int drawCurve(Canvas& canvas, const std::vector<ConvergencePlot::Point>& points,
               const LegendItem& style, int s, bool stepped, ToPixel toPixel) {
     PlotPixel previous;
     int placed = 0;
@@ -175,9 +178,10 @@ ImageBuffer ConvergencePlot::render(int width, int height) const {
     width = std::max(width, kMinWidth);
     height = std::max(height, kMinHeight);
     const int s = textScale(width, height);
-    const int ch = BitmapFont::textHeight(s);
+    const int size = kLabelSize * s;
+    Canvas canvas(width, height, kBackground, m_font);
+    const int ch = canvas.textHeight(size);
     const Frame f = frame(width, height);
-    PlotCanvas canvas(width, height, kBackground);
 
     // The curves live in an inset of the frame so that 100% and the top decade do not
     // vanish under the frame line.
@@ -205,39 +209,39 @@ ImageBuffer ConvergencePlot::render(int width, int height) const {
     // Grid, frame, ticks and tick labels.
     for (const AxisTick& tick : errors.ticks()) {
         const int y = errorPixel(tick.value);
-        canvas.fillRect(f.x + 1, y, f.width - 2, 1, kGrid);
-        canvas.fillRect(f.x - 5 * s, y, 5 * s, s, kAxis);
-        canvas.text(f.x - 8 * s - BitmapFont::textWidth(tick.label, s), y - ch / 2, tick.label,
-                    kText, s);
+        canvas.fillBox(f.x + 1, y, f.width - 2, 1, kGrid);
+        canvas.fillBox(f.x - 5 * s, y, 5 * s, s, kAxis);
+        canvas.text(f.x - 8 * s - canvas.textWidth(tick.label, size), y - ch / 2, tick.label, kText,
+                    size);
     }
     for (double minor : errors.minorTicks()) {
-        canvas.fillRect(f.x - 3 * s, errorPixel(minor), 3 * s, s, kAxis);
+        canvas.fillBox(f.x - 3 * s, errorPixel(minor), 3 * s, s, kAxis);
     }
     for (const AxisTick& tick : time.axis().ticks()) {
         const int x = xPixel(tick.value);
-        canvas.fillRect(x, f.y + 1, 1, f.height - 2, kGrid);
-        canvas.fillRect(x, f.y + f.height, s, 5 * s, kAxis);
-        canvas.text(x - BitmapFont::textWidth(tick.label, s) / 2, f.y + f.height + 8 * s,
-                    tick.label, kText, s);
+        canvas.fillBox(x, f.y + 1, 1, f.height - 2, kGrid);
+        canvas.fillBox(x, f.y + f.height, s, 5 * s, kAxis);
+        canvas.text(x - canvas.textWidth(tick.label, size) / 2, f.y + f.height + 8 * s, tick.label,
+                    kText, size);
     }
     for (int percent = 0; percent <= 100; percent += 25) {
         const int y = yPixel(percent / 100.0);
         const std::string label = std::to_string(percent) + "%";
-        canvas.fillRect(f.x + f.width, y, 5 * s, s, kAxis);
-        canvas.text(f.x + f.width + 8 * s, y - ch / 2, label, kText, s);
+        canvas.fillBox(f.x + f.width, y, 5 * s, s, kAxis);
+        canvas.text(f.x + f.width + 8 * s, y - ch / 2, label, kText, size);
     }
-    canvas.strokeRect(f.x, f.y, f.width, f.height, kAxis);
+    canvas.strokeBox(f.x, f.y, f.width, f.height, kAxis);
 
     // Axis titles, coloured like their curves so that each axis names its curve.
     const std::string leftTitle = "mean error (log scale)";
     const std::string rightTitle = "active pixels (% of image)";
     const int midY = f.y + f.height / 2;
-    canvas.textVertical(8 * s, midY - BitmapFont::textWidth(leftTitle, s) / 2, leftTitle,
-                        meanErrorColor(), s);
-    canvas.textVertical(width - 8 * s - ch, midY - BitmapFont::textWidth(rightTitle, s) / 2,
-                        rightTitle, activePixelsColor(), s);
-    canvas.text(f.x + (f.width - BitmapFont::textWidth(time.title(), s)) / 2,
-                f.y + f.height + 8 * s + ch + 8 * s, time.title(), kText, s);
+    canvas.textVertical(8 * s, midY - canvas.textWidth(leftTitle, size) / 2, leftTitle,
+                        meanErrorColor(), size);
+    canvas.textVertical(width - 8 * s - ch, midY - canvas.textWidth(rightTitle, size) / 2,
+                        rightTitle, activePixelsColor(), size);
+    canvas.text(f.x + (f.width - canvas.textWidth(time.title(), size)) / 2,
+                f.y + f.height + 8 * s + ch + 4 * s, time.title(), kText, size);
 
     // Curves, back to front: target, max error, active pixels, mean error.
     const LegendItem mean{"mean error", meanErrorColor(), Stroke::Thick};
@@ -272,20 +276,24 @@ ImageBuffer ConvergencePlot::render(int width, int height) const {
         for (const Point& p : m_points) {
             const PlotPixel pixel = meanPixel(p);
             if (pixel.valid)
-                canvas.fillRect(pixel.x - 2 * s, pixel.y - 2 * s, 5 * s, 5 * s, mean.color);
+                canvas.fillBox(pixel.x - 2 * s, pixel.y - 2 * s, 5 * s, 5 * s, mean.color);
         }
     }
 
     // Title and legend above the frame.
     const std::string title = titleText(m_points);
-    const int titleScale = BitmapFont::textWidth(title, 2 * s) <= width - 16 * s ? 2 * s : s;
-    canvas.text((width - BitmapFont::textWidth(title, titleScale)) / 2, 10 * s, title, kText,
-                titleScale);
-    drawLegend(canvas, legend, 10 * s + 14 * s + 12 * s, s);
+    const int titleSize =
+        canvas.textWidth(title, kTitleSize * s) <= width - 16 * s ? kTitleSize * s : size;
+    canvas.text((width - canvas.textWidth(title, titleSize)) / 2, 6 * s, title, kText, titleSize);
+    drawLegend(canvas, legend, 6 * s + canvas.textHeight(titleSize) + 6 * s, s);
     return canvas.toImage();
 }
 
 bool ConvergencePlot::write(const std::string& path, std::string& error) const {
+    if (!fontAvailable(m_font, error)) {
+        error = "cannot draw '" + path + "': " + error;
+        return false;
+    }
     return writeLdr(path, render(), error);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// -stats_plot FILE.png: a convergence plot the renderer draws itself (doc/STATS.md).
+// -stats_plot FILE.png: a convergence plot the renderer draws itself (doc/STATS.md),
+// through OpenImageIO (io/Canvas.h) with a TrueType font.
 // Against elapsed time: the mean per-pixel error on a log scale (left axis) with the
 // target error dashed and the max error faint, and the active pixels as a percentage of
 // the image (right axis). Collects one point per pass; draws on demand.
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "core/Math.h"
+#include "io/Canvas.h"
 #include "io/ImageBuffer.h"
 #include "render/ConvergenceReport.h"
 
@@ -34,6 +36,9 @@ class ConvergencePlot : public ConvergenceListener {
     static constexpr int kMinWidth = 240;  // smaller requests are raised to these
     static constexpr int kMinHeight = 160;
 
+    // `font`: what the text is drawn with (fontAvailable tells whether it can be).
+    explicit ConvergencePlot(std::string font = kPlotFont) : m_font(std::move(font)) {}
+
     // Records the scalars of the report (the per-pixel view is not kept).
     void onPass(const ConvergenceReport& report) override;
 
@@ -41,10 +46,11 @@ class ConvergencePlot : public ConvergenceListener {
 
     // Float channels R, G, B, linear (writeLdr sRGB-encodes them). Never fails: points
     // that cannot be placed (non-finite, or an error <= 0 on the log axis) are skipped,
-    // and an empty plot still has its axes and title.
+    // and an empty plot still has its axes and title (no text at all without the font).
     ImageBuffer render(int width = 800, int height = 500) const;
 
-    // render() written through writeLdr (.png .jpg .tif), atomically.
+    // render() written through writeLdr (.png .jpg .tif), atomically; fails, writing
+    // nothing, when the font is missing.
     [[nodiscard]] bool write(const std::string& path, std::string& error) const;
 
     static Frame frame(int width, int height);
@@ -55,7 +61,10 @@ class ConvergencePlot : public ConvergenceListener {
     static Color targetErrorColor();
     static Color activePixelsColor();
 
+    const std::string& font() const { return m_font; }
+
   private:
+    std::string m_font;
     std::vector<Point> m_points;
 };
 

@@ -124,8 +124,15 @@ RenderSession::RenderSession(const Scene& scene, const RenderOptions& options)
             throw UsageError("option '-stats_plot': the directory of '" + options.statsPlotPath +
                              "' does not exist or is not writable");
         }
-        m_plot = std::make_unique<ConvergencePlot>();
-        m_listeners.push_back(m_plot.get());
+        std::string fontError;
+        if (fontAvailable(options.statsPlotFont, fontError)) {
+            m_plot = std::make_unique<ConvergencePlot>(options.statsPlotFont);
+            m_listeners.push_back(m_plot.get());
+        } else {
+            // A missing font costs the plot, never the render.
+            log::warning("option '-stats_plot': " + fontError + "; '" + options.statsPlotPath +
+                         "' is not drawn");
+        }
     }
     ResumeStamp stamp;
     stamp.fingerprint = m_resumeTarget.fingerprint;

@@ -13,6 +13,7 @@
 #include "core/Error.h"
 #include "film/Film.h"
 #include "integrator/PathTracer.h"
+#include "io/Canvas.h"
 #include "io/Metadata.h"
 #include "render/ConvergenceReport.h"
 #include "scene/SamplingSettings.h"
@@ -36,6 +37,8 @@ struct RenderOptions {
     ProgressMode progress = ProgressMode::Off;
     std::string statsPath;      // -stats: JSON lines, one per pass
     std::string statsPlotPath;  // -stats_plot: convergence plot (.png)
+    // The plot's font; when OpenImageIO cannot load it the plot is skipped with a warning.
+    std::string statsPlotFont = kPlotFont;
     // Runs on_resume_script (lib/lua lives above this module). Unset: the script is
     // not run and a warning says so.
     std::function<void(const std::string& script, const ResumeReport& report)> runResumeScript;

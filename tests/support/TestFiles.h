@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -11,14 +12,16 @@
 
 namespace rt::test {
 
-// A directory unique to the running test, removed afterwards.
+// A fresh directory, removed afterwards; named after the running test and numbered, so
+// that two in one test are two directories.
 class TempDir {
   public:
     TempDir() {
+        static std::atomic<int> made{0};
         const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
         m_path = std::filesystem::temp_directory_path() /
                  ("rt_test_" + std::to_string(::getpid()) + "_" + info->test_suite_name() + "_" +
-                  info->name());
+                  info->name() + "_" + std::to_string(++made));
         std::filesystem::remove_all(m_path);
         std::filesystem::create_directories(m_path);
     }

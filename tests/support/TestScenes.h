@@ -41,4 +41,12 @@ inline Material lambert(const Color& albedo) {
     return m;
 }
 
+// A grey Lambert sphere under a white sky, 16x16 at 2 spp: the smallest scene that
+// renders every code path of a session (passes, outputs, checkpoints) in milliseconds.
+inline Scene smallLitScene() {
+    Scene scene = sphereScene(lambert(Color(0.5f)), 16, 2);
+    scene.lights.push_back(constantEnvironment(Color(1.0f)));
+    return scene;
+}
+
 }  // namespace rt::test

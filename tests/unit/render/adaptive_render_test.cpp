@@ -3,11 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstring>
 #include <set>
 
 #include "render/AdaptiveSchedule.h"
 #include "session/RenderSession.h"
+#include "support/FilmCompare.h"
 #include "support/TestScenes.h"
 
 namespace rt {
@@ -112,26 +112,13 @@ TEST(AdaptiveRender, ReportsAreConsistentPassByPass) {
     EXPECT_EQ(r.reports.back().samplesDone, total);
 }
 
-bool identical(const std::vector<PixelAccumulator>& a, const std::vector<PixelAccumulator>& b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        if (a[i].sampleCount != b[i].sampleCount ||
-            std::memcmp(&a[i].radianceSum, &b[i].radianceSum, sizeof(Vec3d)) != 0 ||
-            std::memcmp(&a[i].oddRadianceSum, &b[i].oddRadianceSum, sizeof(Vec3d)) != 0 ||
-            a[i].alphaSum != b[i].alphaSum || a[i].albedoSum != b[i].albedoSum) {
-            return false;
-        }
-    }
-    return true;
-}
-
 TEST(AdaptiveRender, ThreadsAndTileSizeDoNotChangePixelsOrSampleCounts) {
     const Scene scene = adaptiveScene(16, 256, 5.0f);
     const Result a = render(scene, 1, 8);
     const Result b = render(scene, 2, 8);
     const Result c = render(scene, 2, 5);
-    EXPECT_TRUE(identical(a.pixels, b.pixels));
-    EXPECT_TRUE(identical(a.pixels, c.pixels));
+    EXPECT_TRUE(test::identicalPixels(a.pixels, b.pixels));
+    EXPECT_TRUE(test::identicalPixels(a.pixels, c.pixels));
     EXPECT_EQ(a.reports.size(), c.reports.size());
 }
 

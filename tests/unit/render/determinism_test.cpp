@@ -4,10 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <cstring>
 
 #include "render/TileRenderer.h"
 #include "session/RenderSession.h"
+#include "support/FilmCompare.h"
 #include "support/TestScenes.h"
 
 namespace rt {
@@ -40,26 +40,12 @@ std::vector<PixelAccumulator> render(int threads, int tileSize) {
     return session.film().pixels();
 }
 
-bool identical(const std::vector<PixelAccumulator>& a, const std::vector<PixelAccumulator>& b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        const PixelAccumulator &p = a[i], &q = b[i];
-        if (std::memcmp(&p.radianceSum, &q.radianceSum, sizeof(Vec3d)) != 0 ||
-            std::memcmp(&p.oddRadianceSum, &q.oddRadianceSum, sizeof(Vec3d)) != 0 ||
-            p.alphaSum != q.alphaSum || p.sampleCount != q.sampleCount ||
-            p.depthSum != q.depthSum || p.normalSum != q.normalSum || p.albedoSum != q.albedoSum) {
-            return false;
-        }
-    }
-    return true;
-}
-
 TEST(Determinism, ThreadCountDoesNotChangePixels) {
-    EXPECT_TRUE(identical(render(1, 8), render(2, 8)));
+    EXPECT_TRUE(test::identicalPixels(render(1, 8), render(2, 8)));
 }
 
 TEST(Determinism, TileSizeDoesNotChangePixels) {
-    EXPECT_TRUE(identical(render(2, 8), render(2, 5)));
+    EXPECT_TRUE(test::identicalPixels(render(2, 8), render(2, 5)));
 }
 
 // Checkpoints pause passes between tiles and continue them: the film must not notice.
@@ -83,7 +69,7 @@ TEST(Determinism, PausingAndContinuingPassesDoesNotChangePixels) {
         EXPECT_EQ(pauses > 0, pause);
         return film.pixels();
     };
-    EXPECT_TRUE(identical(renderPasses(false), renderPasses(true)));
+    EXPECT_TRUE(test::identicalPixels(renderPasses(false), renderPasses(true)));
 }
 
 TEST(Determinism, SeedChangesPixels) {
@@ -94,7 +80,7 @@ TEST(Determinism, SeedChangesPixels) {
     RenderSession sa(a, options), sb(b, options);
     sa.render();
     sb.render();
-    EXPECT_FALSE(identical(sa.film().pixels(), sb.film().pixels()));
+    EXPECT_FALSE(test::identicalPixels(sa.film().pixels(), sb.film().pixels()));
 }
 
 }  // namespace

@@ -169,5 +169,53 @@ TEST(ConvergencePlot, WritesAPngThatReadsBack) {
     EXPECT_FALSE(std::filesystem::exists(path + ".part"));
 }
 
+// Pixels of `image` inside [x0, x1) x [y0, y1) darker than the white background.
+int inkIn(const ImageBuffer& image, int x0, int y0, int x1, int y1) {
+    int n = 0;
+    for (int y = y0; y < y1; ++y) {
+        for (int x = x0; x < x1; ++x) {
+            const size_t i = image.index(x, y);
+            n += image.find("R")->floats[i] + image.find("G")->floats[i] +
+                             image.find("B")->floats[i] <
+                         2.9f
+                     ? 1
+                     : 0;
+        }
+    }
+    return n;
+}
+
+TEST(ConvergencePlot, TitleAndAxisTitlesAreTextOfTheFont) {
+    std::vector<ConvergenceReport> reports;
+    for (int pass = 0; pass < 5; ++pass)
+        reports.push_back(reportAt(pass, pass + 1.0, 0.1 / (pass + 1), 1000 - 100 * pass));
+    ConvergencePlot withFont, withoutFont("NoSuchFontAnywhere");
+    for (const ConvergenceReport& r : reports) {
+        withFont.onPass(r);
+        withoutFont.onPass(r);
+    }
+    const ImageBuffer a = withFont.render(800, 500), b = withoutFont.render(800, 500);
+    const ConvergencePlot::Frame f = ConvergencePlot::frame(800, 500);
+    // The top band holds the title (6 px down, 18 px text); the outer 20 columns, the
+    // vertical axis titles. Only text is drawn there, so without the font they stay white.
+    EXPECT_GT(inkIn(a, 0, 0, 800, 24), 300);
+    EXPECT_EQ(inkIn(b, 0, 0, 800, 24), 0);
+    EXPECT_GT(inkIn(a, 0, f.y, 20, f.y + f.height), 100);
+    EXPECT_EQ(inkIn(b, 0, f.y, 20, f.y + f.height), 0);
+    EXPECT_GT(inkIn(a, 800 - 20, f.y, 800, f.y + f.height), 100);
+}
+
+TEST(ConvergencePlot, WithoutItsFontWriteFailsNamingItAndWritesNothing) {
+    ConvergencePlot plot("NoSuchFontAnywhere");
+    plot.onPass(reportAt(0, 1.0, 0.1, 1000));
+    const auto path = (tempDir("nofont") / "plot.png").string();
+    std::string error;
+    EXPECT_FALSE(plot.write(path, error));
+    EXPECT_NE(error.find("'NoSuchFontAnywhere'"), std::string::npos) << error;
+    EXPECT_NE(error.find(path), std::string::npos) << error;
+    EXPECT_FALSE(std::filesystem::exists(path));
+    EXPECT_FALSE(std::filesystem::exists(path + ".part"));
+}
+
 }  // namespace
 }  // namespace rt
