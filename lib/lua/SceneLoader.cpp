@@ -1,5 +1,10 @@
 #include "lua/SceneLoader.h"
 
+#include <lua.hpp>
+
+#include <cmath>
+#include <variant>
+
 #include "core/Log.h"
 #include "lua/AttrConvert.h"
 #include "lua/Builders.h"
@@ -41,6 +46,21 @@ void applySceneVariable(ObjectStore& store, const std::string& name, const std::
     vars.attributes[name] = std::move(attr);
 }
 
+// The Lua global `frame`: the frame of -scene_var frame (also what -frames sets), else
+// 0 (the scene variable's default). An integral frame is a Lua integer, so that
+// `"shot." .. frame` reads "shot.12", not "shot.12.0".
+void setFrameGlobal(lua_State* L, const ObjectStore& store) {
+    const RdlObject& vars = store.object(store.sceneVariablesId());
+    const auto it = vars.attributes.find("frame");
+    const double frame = it == vars.attributes.end() ? 0.0 : std::get<double>(it->second.value);
+    if (frame == std::floor(frame) && std::abs(frame) < 1e15) {
+        lua_pushinteger(L, static_cast<lua_Integer>(frame));
+    } else {
+        lua_pushnumber(L, frame);
+    }
+    lua_setglobal(L, "frame");
+}
+
 }  // namespace
 
 Scene loadScene(const SceneLoadOptions& options) {
@@ -53,6 +73,11 @@ Scene loadScene(const SceneLoadOptions& options) {
     openSceneLibraries(lua.get(), options.unsafe);
     registerValueTypes(lua.get());
     registerSceneClasses(lua.get(), ctx);
+    // -scene_var frame is known before the files run: they animate with the global.
+    for (const auto& [name, value] : options.sceneVars) {
+        if (name == "frame") applySceneVariable(ctx.store, name, value);
+    }
+    setFrameGlobal(lua.get(), ctx.store);
     for (const std::string& file : options.files) runSceneFile(lua.get(), file, ctx);
     for (const auto& [name, value] : options.sceneVars) {
         applySceneVariable(ctx.store, name, value);

@@ -68,7 +68,8 @@ TEST(RenderCli, PngOutputIsToneMapped) {
 
 TEST(RenderCli, EveryBundledSceneRenders) {
     const auto dir = freshDir("bundled");
-    for (const char* scene : {"cornell_box.rdla", "glossy_glass.rdla", "caustic_room.rdla"}) {
+    for (const char* scene :
+         {"cornell_box.rdla", "glossy_glass.rdla", "caustic_room.rdla", "animated_shot.rdla"}) {
         const std::string out = (dir / (std::string(scene) + ".exr")).string();
         const auto r = runRenderer("-in " + scenePath(scene) + " -out " + out + kSmall);
         EXPECT_EQ(r.exitCode, 0) << scene << "\n" << r.output;

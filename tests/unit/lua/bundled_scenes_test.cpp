@@ -1,6 +1,7 @@
 // The scenes in rdl_scenes/ load without warnings and contain what they promise.
 #include "SceneTestUtil.h"
 #include "core/Transform.h"
+#include "scene/SceneFingerprint.h"
 
 namespace rt {
 namespace {
@@ -78,6 +79,36 @@ TEST(BundledScenes, CausticRoom) {
     ASSERT_EQ(scene.lights.size(), 1u);
     EXPECT_EQ(scene.lights[0].type, LightType::Sphere);
     EXPECT_EQ(scene.vars.extra.count("sampling_mode"), 0u);  // uniform unless asked
+}
+
+TEST(BundledScenes, AnimatedShotMovesItsObjectsAndItsLightWithTheFrame) {
+    const int warnings = log::warningCount();
+    auto frameOf = [](int frame) {
+        return loadFiles({kScenes + "animated_shot.rdla"}, {{"frame", std::to_string(frame)}});
+    };
+    const Scene first = frameOf(1), middle = frameOf(12), last = frameOf(24);
+    EXPECT_EQ(log::warningCount(), warnings);
+    EXPECT_EQ(first.geometries.size(), 4u);
+    ASSERT_EQ(first.lights.size(), 2u);
+    auto center = [](const Scene& scene, const std::string& name) {
+        for (const Geometry& g : scene.geometries) {
+            if (g.name == name) return std::get<Sphere>(g.shape).center;
+        }
+        ADD_FAILURE() << "no " << name;
+        return Vec3f(0.0f);
+    };
+    auto lamp = [](const Scene& scene) {
+        return transformPoint(scene.lights[1].nodeXform, Vec3f(0.0f));
+    };
+    // The red ball rolls right and the lamp swings right; the glass ball bounces twice a
+    // second: on the floor at frames 12 and 24, 0.75 m up at frame 3 (a quarter bounce).
+    EXPECT_LT(center(first, "/red_ball").x, center(middle, "/red_ball").x);
+    EXPECT_LT(center(middle, "/red_ball").x, center(last, "/red_ball").x);
+    EXPECT_LT(lamp(first).x, lamp(last).x);
+    EXPECT_NEAR(center(middle, "/glass_ball").y, 0.35f, 1e-5f);
+    EXPECT_NEAR(center(last, "/glass_ball").y, 0.35f, 1e-5f);
+    EXPECT_NEAR(center(frameOf(3), "/glass_ball").y, 0.35f + 0.75f, 1e-5f);
+    EXPECT_NE(sceneFingerprint(first), sceneFingerprint(middle));
 }
 
 }  // namespace
