@@ -109,6 +109,11 @@ TEST(BundledScenes, AnimatedShotMovesItsObjectsAndItsLightWithTheFrame) {
     EXPECT_NEAR(center(last, "/glass_ball").y, 0.35f, 1e-5f);
     EXPECT_NEAR(center(frameOf(3), "/glass_ball").y, 0.35f + 0.75f, 1e-5f);
     EXPECT_NE(sceneFingerprint(first), sceneFingerprint(middle));
+    ASSERT_EQ(middle.outputs.size(), 2u);
+    for (const RenderOutput& output : middle.outputs) {
+        EXPECT_EQ(output.fileName, "animated_shot.0012.exr");
+        EXPECT_EQ(output.extra.at("checkpoint_file_name"), "animated_shot_checkpoint.0012.exr");
+    }
 }
 
 }  // namespace
