@@ -22,7 +22,17 @@ long long wholeSeconds(double seconds) {
 }
 
 bool knownToken(char c) {
-    return c == 'i' || c == 'e' || c == 'r' || c == '%';
+    return c == 'i' || c == 'e' || c == 'r' || c == 'f' || c == '%';
+}
+
+// A whole frame as four digits like the default per-frame names (0012); a fractional
+// one as the shortest decimal that reads back the same (12.5).
+std::string frameText(double frame) {
+    if (frame == std::floor(frame) && std::abs(frame) < 1e15)
+        return padded(static_cast<long long>(frame), 4);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.9g", frame);
+    return buffer;
 }
 
 }  // namespace
@@ -37,7 +47,7 @@ std::string checkpointCommandError(const std::string& commandTemplate) {
         const char next = commandTemplate[i + 1];
         if (!knownToken(next)) {
             return "unknown token '%" + std::string(1, next) + "' at position " + position +
-                   " (known: %i %e %r %%)";
+                   " (known: %i %e %r %f %%)";
         }
         ++i;  // the token's letter, so that "%%i" is a literal "%i"
     }
@@ -64,6 +74,9 @@ std::string expandCheckpointCommand(const std::string& commandTemplate,
                 break;
             case 'r':
                 out += event.reason;
+                break;
+            case 'f':
+                out += frameText(event.frame);
                 break;
             default:
                 out += '%';

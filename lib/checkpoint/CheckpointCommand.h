@@ -5,7 +5,8 @@
 //
 // Tokens: %i the increment (checkpoint serial, at least 5 digits, zero-padded),
 // %e the elapsed sampling seconds (floored, at least 6 digits), %r the reason
-// (checkpoint, final, exitat, samplecap, signal), %% a literal %.
+// (checkpoint, final, exitat, samplecap, signal), %f the frame (scene variable frame:
+// four digits when whole, 0012, else 12.5; ours, for sequences), %% a literal %.
 #include <string>
 
 #include "checkpoint/CheckpointEvent.h"

@@ -190,8 +190,8 @@ TEST(CheckpointCommand, TokensAreSubstitutedAfterEveryCheckpoint) {
     const test::CommandResult r = runRenderer(
         kScene +
             " -checkpoint -checkpoint_mode quality -scene_var checkpoint_quality_steps 4 "
-            "-allow_system_commands"
-            " -checkpoint_command 'echo %i %e %r %% >> commands.txt; test -f checkpoint.exr'",
+            "-allow_system_commands -scene_var frame 7"
+            " -checkpoint_command 'echo %i %e %r %f %% >> commands.txt; test -f checkpoint.exr'",
         dir.string());
     ASSERT_EQ(r.exitCode, 0) << r.output;
     std::ifstream in(dir / "commands.txt");
@@ -202,7 +202,7 @@ TEST(CheckpointCommand, TokensAreSubstitutedAfterEveryCheckpoint) {
         char serial[24];
         std::snprintf(serial, sizeof serial, "%05zu", i + 1);
         const std::string reason = i + 1 == lines.size() ? "final" : "checkpoint";
-        EXPECT_EQ(lines[i], std::string(serial) + " 000000 " + reason + " %") << i;
+        EXPECT_EQ(lines[i], std::string(serial) + " 000000 " + reason + " 0007 %") << i;
     }
     EXPECT_EQ(r.output.find("exited with status"), std::string::npos) << r.output;
 }

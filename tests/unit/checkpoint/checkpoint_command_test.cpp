@@ -33,6 +33,18 @@ TEST(CheckpointCommand, EachTokenIsReplaced) {
               "cp out.exr /farm/out_00007_000125_checkpoint.exr");
 }
 
+TEST(CheckpointCommand, TheFrameIsFourDigitsWhenWhole) {
+    CheckpointEvent e = event(1, 0.0, "checkpoint");
+    EXPECT_EQ(expand("%f", e), "0000");  // no frame: the scene variable's default
+    e.frame = 12;
+    EXPECT_EQ(expand("cp cp.exr /farm/shot.%f.%i.exr", e), "cp cp.exr /farm/shot.0012.00001.exr");
+    e.frame = 12345;
+    EXPECT_EQ(expand("%f", e), "12345");
+    e.frame = 12.5;
+    EXPECT_EQ(expand("%f", e), "12.5");
+    EXPECT_EQ(expand("%%f", e), "%f");
+}
+
 TEST(CheckpointCommand, EveryReasonIsInsertedRaw) {
     for (const char* reason : {"checkpoint", "final", "exitat", "samplecap", "signal"}) {
         EXPECT_EQ(expand("r=%r.", event(1, 0.0, reason)), std::string("r=") + reason + ".");
@@ -74,7 +86,7 @@ TEST(CheckpointCommand, UnknownTokenIsRefusedWithItsPosition) {
     const std::string error = checkpointCommandError("echo %i %x");
     EXPECT_NE(error.find("'%x'"), std::string::npos) << error;
     EXPECT_NE(error.find("position 8"), std::string::npos) << error;
-    EXPECT_NE(error.find("%i %e %r %%"), std::string::npos) << error;
+    EXPECT_NE(error.find("%i %e %r %f %%"), std::string::npos) << error;
     for (const char* text : {"%I", "%E", "%d", "%s", "% ", "%-", "a%%%q"}) {
         EXPECT_NE(checkpointCommandError(text).find("unknown token"), std::string::npos) << text;
     }
