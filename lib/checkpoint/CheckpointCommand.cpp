@@ -1,19 +1,12 @@
 #include "checkpoint/CheckpointCommand.h"
 
 #include <cmath>
-#include <cstdio>
 
 #include "core/Error.h"
+#include "core/Numbering.h"
 
 namespace rt {
 namespace {
-
-// Zero-padded to `width` digits; a larger number keeps all of its digits.
-std::string padded(long long value, int width) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%0*lld", width, value);
-    return buffer;
-}
 
 // Whole seconds, rounded down: 59.99 s has not reached a minute. Negative or NaN
 // (never expected) reads as 0 rather than as a minus sign inside a file name.
@@ -23,16 +16,6 @@ long long wholeSeconds(double seconds) {
 
 bool knownToken(char c) {
     return c == 'i' || c == 'e' || c == 'r' || c == 'f' || c == '%';
-}
-
-// A whole frame as four digits like the default per-frame names (0012); a fractional
-// one as the shortest decimal that reads back the same (12.5).
-std::string frameText(double frame) {
-    if (frame == std::floor(frame) && std::abs(frame) < 1e15)
-        return padded(static_cast<long long>(frame), 4);
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.9g", frame);
-    return buffer;
 }
 
 }  // namespace
@@ -67,10 +50,10 @@ std::string expandCheckpointCommand(const std::string& commandTemplate,
         }
         switch (commandTemplate[++i]) {
             case 'i':
-                out += padded(event.serial, 5);
+                out += zeroPadded(event.serial, 5);
                 break;
             case 'e':
-                out += padded(wholeSeconds(event.elapsedSeconds), 6);
+                out += zeroPadded(wholeSeconds(event.elapsedSeconds), 6);
                 break;
             case 'r':
                 out += event.reason;

@@ -2,10 +2,10 @@
 
 #include <lua.hpp>
 
-#include <cmath>
 #include <variant>
 
 #include "core/Log.h"
+#include "core/Numbering.h"
 #include "lua/AttrConvert.h"
 #include "lua/Builders.h"
 #include "lua/LuaBindings.h"
@@ -46,14 +46,14 @@ void applySceneVariable(ObjectStore& store, const std::string& name, const std::
     vars.attributes[name] = std::move(attr);
 }
 
-// The Lua global `frame`: the frame of -scene_var frame (also what -frames sets), else
-// 0 (the scene variable's default). An integral frame is a Lua integer, so that
+// The Lua global `frame`: the frame of -scene_var frame, else 0 (the scene variable's
+// default). An integral frame is a Lua integer, so that
 // `"shot." .. frame` reads "shot.12", not "shot.12.0".
 void setFrameGlobal(lua_State* L, const ObjectStore& store) {
     const RdlObject& vars = store.object(store.sceneVariablesId());
     const auto it = vars.attributes.find("frame");
     const double frame = it == vars.attributes.end() ? 0.0 : std::get<double>(it->second.value);
-    if (frame == std::floor(frame) && std::abs(frame) < 1e15) {
+    if (isWholeFrame(frame)) {
         lua_pushinteger(L, static_cast<lua_Integer>(frame));
     } else {
         lua_pushnumber(L, frame);

@@ -1,17 +1,10 @@
 #include "sequence/FrameNaming.h"
 
-#include <cstdio>
-
 #include "core/Error.h"
+#include "core/Numbering.h"
 
 namespace rt {
 namespace {
-
-std::string padded(int frame, int width) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%0*d", width, frame);
-    return text;
-}
 
 // The length of the printf frame token (%d or %0Nd) at `at`, 0 when there is none.
 size_t printfTokenLength(std::string_view name, size_t at, int& width) {
@@ -61,7 +54,7 @@ bool hasFrameToken(std::string_view name) {
 std::string expandFrameToken(std::string_view name, int frame) {
     std::string result;
     scan(
-        name, [&](int width) { result += padded(frame, width); }, [&](char c) { result += c; });
+        name, [&](int width) { result += zeroPadded(frame, width); }, [&](char c) { result += c; });
     return result;
 }
 
@@ -71,7 +64,8 @@ std::string insertFrameBeforeExtension(std::string_view name, int frame) {
     const bool hasExtension =
         dot != std::string_view::npos && (slash == std::string_view::npos || dot > slash + 1);
     const size_t at = hasExtension ? dot : name.size();
-    return std::string(name.substr(0, at)) + "." + padded(frame, 4) + std::string(name.substr(at));
+    return std::string(name.substr(0, at)) + "." + zeroPadded(frame, 4) +
+           std::string(name.substr(at));
 }
 
 std::string frameFileName(std::string_view name, int frame, bool userGiven,

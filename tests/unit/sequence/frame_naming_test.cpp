@@ -15,6 +15,7 @@ TEST(FrameNaming, HashesAndPrintfTokensArePaddedToTheirWidth) {
     EXPECT_EQ(expandFrameToken("shot.%d.exr", 12), "shot.12.exr");
     EXPECT_EQ(expandFrameToken("shot.%06d.exr", 7), "shot.000007.exr");
     EXPECT_EQ(expandFrameToken("f####/beauty.####.exr", 3), "f0003/beauty.0003.exr");
+    EXPECT_EQ(expandFrameToken(std::string(40, '#'), 7), std::string(39, '0') + "7");
     EXPECT_EQ(expandFrameToken("plain.exr", 3), "plain.exr");
     EXPECT_EQ(expandFrameToken("100%.exr", 3), "100%.exr") << "a lone % is text";
     EXPECT_EQ(expandFrameToken("a%s.exr", 3), "a%s.exr");
