@@ -6,6 +6,7 @@
 
 #include "CheckpointOptions.h"
 #include "core/Error.h"
+#include "sequence/FrameSpec.h"
 
 namespace po = boost::program_options;
 
@@ -26,6 +27,11 @@ po::options_description optionsDescription() {
         ("threads", po::value<int>(), "render threads (default: every core)")
         ("scene_var", po::value<std::vector<std::string>>()->composing(),
             "NAME VALUE: set any scene variable; repeatable")
+        ("frames", po::value<std::string>(),
+            "SPEC: render a sequence: 1-48, 1-48x4 (every 4th), 1,5,10-20; file names take"
+            " #### or %04d for the frame (doc/SEQUENCES.md)")
+        ("sequence_report", po::value<std::string>(),
+            "FILE.json: where every frame of the sequence stands, rewritten after each frame")
         ("stats", po::value<std::string>(),
             "write convergence statistics to FILE: JSON lines, one per pass")
         ("stats_plot", po::value<std::string>(),
@@ -74,7 +80,8 @@ po::options_description optionsDescription() {
 int valueCount(const std::string& key) {
     if (key == "size" || key == "scene_var") return 2;
     if (key == "in" || key == "out" || key == "res" || key == "threads" || key == "stats" ||
-        key == "stats_plot" || key == "checkpoint_mode" || key == "checkpoint_interval" ||
+        key == "frames" || key == "sequence_report" || key == "stats_plot" ||
+        key == "checkpoint_mode" || key == "checkpoint_interval" ||
         key == "checkpoint_quality_steps" || key == "checkpoint_time_cap" ||
         key == "checkpoint_sample_cap" || key == "checkpoint_overwrite" || key == "recover" ||
         key == "checkpoint_command") {
@@ -228,6 +235,19 @@ CommandLine parseCommandLine(int argc, const char* const argv[]) {
     if (vm.count("scene_var")) {
         const auto& v = vm["scene_var"].as<std::vector<std::string>>();
         for (size_t i = 0; i + 1 < v.size(); i += 2) cl.sceneVars.emplace_back(v[i], v[i + 1]);
+    }
+    if (vm.count("frames")) {
+        cl.frames = parseFrameSpec(vm["frames"].as<std::string>());
+        for (const auto& [name, value] : cl.sceneVars) {
+            if (name == "frame") {
+                throw UsageError(
+                    "option '-frames': -scene_var frame sets one frame; give one or the other");
+            }
+        }
+    }
+    if (vm.count("sequence_report")) {
+        cl.sequenceReport = vm["sequence_report"].as<std::string>();
+        if (cl.frames.empty()) throw UsageError("option '-sequence_report' needs -frames");
     }
     if (vm.count("stats")) cl.stats = vm["stats"].as<std::string>();
     if (vm.count("stats_plot")) cl.statsPlot = vm["stats_plot"].as<std::string>();

@@ -16,6 +16,7 @@
 #include "lua/HookScript.h"
 #include "lua/ResumeTable.h"
 #include "lua/SceneLoader.h"
+#include "sequence/SequenceRenderer.h"
 #include "session/RenderSession.h"
 #include "session/SignalRequests.h"
 
@@ -56,6 +57,40 @@ int finish(int code) {
     return code;
 }
 
+// -size and -res win over the scene's image_width, image_height and res.
+void applySceneOverrides(const rt::CommandLine& cl, rt::Scene& scene) {
+    if (cl.size) {
+        scene.vars.imageWidth = cl.size->first;
+        scene.vars.imageHeight = cl.size->second;
+    }
+    if (cl.res) scene.vars.res = *cl.res;
+}
+
+rt::RenderOptions renderOptions(const rt::CommandLine& cl, rt::SignalRequests& signals) {
+    using namespace rt;
+    RenderOptions options;
+    options.beautyOverride = cl.out;
+    options.threads = cl.threads;
+    options.progress = ProgressMode::Auto;
+    options.statsPath = cl.stats;
+    options.statsPlotPath = cl.statsPlot;
+    // A failing hook is logged; the render goes on (MoonRay's rule for hooks).
+    options.runResumeScript = [](const std::string& script, const ResumeReport& report) {
+        const HookResult result = runHookScript(script, "resume", resumeTable(report));
+        if (!result.ok) log::error("on_resume_script: " + result.error);
+    };
+    options.runPostCheckpointScript = [](const std::string& script, double timeoutSeconds,
+                                         const CheckpointEvent& event) {
+        HookOptions hook;
+        hook.timeoutSeconds = timeoutSeconds;
+        const HookResult result = runHookScript(script, "checkpoint", checkpointTable(event), hook);
+        if (!result.ok) log::error("checkpoint_post_script: " + result.error);
+    };
+    options.allowSystemCommands = cl.allowSystemCommands;
+    options.signals = &signals;
+    return options;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -91,34 +126,20 @@ int main(int argc, char** argv) {
         load.files = cl.inputs;
         load.unsafe = cl.unsafeScene;
         load.sceneVars = cl.sceneVars;
-        Scene scene = loadScene(load);
-        if (cl.size) {
-            scene.vars.imageWidth = cl.size->first;
-            scene.vars.imageHeight = cl.size->second;
+        const RenderOptions options = renderOptions(cl, signals);
+        if (!cl.frames.empty()) {
+            SequenceOptions sequence;
+            sequence.frames = cl.frames;
+            sequence.load = load;
+            sequence.adjustScene = [&cl](Scene& scene) { applySceneOverrides(cl, scene); };
+            sequence.render = options;
+            sequence.names = {cl.out, cl.stats, cl.statsPlot};
+            sequence.reportPath = cl.sequenceReport;
+            SequenceRenderer renderer(std::move(sequence));
+            return finish(exitCode(renderer.run()));
         }
-        if (cl.res) scene.vars.res = *cl.res;
-
-        RenderOptions options;
-        options.beautyOverride = cl.out;
-        options.threads = cl.threads;
-        options.progress = ProgressMode::Auto;
-        options.statsPath = cl.stats;
-        options.statsPlotPath = cl.statsPlot;
-        // A failing hook is logged; the render goes on (MoonRay's rule for hooks).
-        options.runResumeScript = [](const std::string& script, const ResumeReport& report) {
-            const HookResult result = runHookScript(script, "resume", resumeTable(report));
-            if (!result.ok) log::error("on_resume_script: " + result.error);
-        };
-        options.runPostCheckpointScript = [](const std::string& script, double timeoutSeconds,
-                                             const CheckpointEvent& event) {
-            HookOptions hook;
-            hook.timeoutSeconds = timeoutSeconds;
-            const HookResult result =
-                runHookScript(script, "checkpoint", checkpointTable(event), hook);
-            if (!result.ok) log::error("checkpoint_post_script: " + result.error);
-        };
-        options.allowSystemCommands = cl.allowSystemCommands;
-        options.signals = &signals;
+        Scene scene = loadScene(load);
+        applySceneOverrides(cl, scene);
         RenderSession session(scene, options);
         return finish(exitCode(session.run()));
     } catch (const UsageError& e) {

@@ -29,6 +29,19 @@ int exrThreads() {
     return Imf::globalThreadCount();
 }
 
+// Runs `read`, turning OpenEXR's exceptions into a message naming the file.
+template <class Read>
+bool guardedRead(const std::string& path, std::string& error, Read read) {
+    try {
+        return read();
+    } catch (const std::exception& e) {
+        error = "cannot read '" + path + "': " + e.what();
+    } catch (...) {
+        error = "cannot read '" + path + "': unknown OpenEXR error";
+    }
+    return false;
+}
+
 }  // namespace
 
 bool writeExrPart(const std::string& finalPath, const ImageBuffer& image, const Metadata& metadata,
@@ -80,7 +93,7 @@ bool writeExr(const std::string& finalPath, const ImageBuffer& image, const Meta
 }
 
 bool readExr(const std::string& path, ImageBuffer& image, Metadata& metadata, std::string& error) {
-    try {
+    return guardedRead(path, error, [&] {
         Imf::InputFile input(path.c_str(), exrThreads());
         // A file cut short inside its line offset table reads as incomplete; one cut
         // inside the pixel data makes readPixels throw.
@@ -103,12 +116,21 @@ bool readExr(const std::string& path, ImageBuffer& image, Metadata& metadata, st
         image = std::move(pixels);
         metadata = std::move(attributes);
         return true;
-    } catch (const std::exception& e) {
-        error = "cannot read '" + path + "': " + e.what();
-    } catch (...) {
-        error = "cannot read '" + path + "': unknown OpenEXR error";
-    }
-    return false;
+    });
+}
+
+bool readExrHeader(const std::string& path, Metadata& metadata, int& width, int& height,
+                   std::string& error) {
+    return guardedRead(path, error, [&] {
+        Imf::InputFile input(path.c_str(), exrThreads());
+        Metadata attributes;
+        detail::readExrMetadata(input.header(), attributes);
+        const Imath::Box2i window = input.header().dataWindow();
+        metadata = std::move(attributes);
+        width = window.max.x - window.min.x + 1;
+        height = window.max.y - window.min.y + 1;
+        return true;
+    });
 }
 
 }  // namespace rt

@@ -38,4 +38,9 @@ struct ExrWriteOptions {
 [[nodiscard]] bool readExr(const std::string& path, ImageBuffer& image, Metadata& metadata,
                            std::string& error);
 
+// The attributes of the first part, as readExr returns them, and its data window's size;
+// reads only the header.
+[[nodiscard]] bool readExrHeader(const std::string& path, Metadata& metadata, int& width,
+                                 int& height, std::string& error);
+
 }  // namespace rt

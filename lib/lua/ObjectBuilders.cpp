@@ -172,6 +172,7 @@ std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj) {
     }
     out.result = *kind;
     out.fileName = obj.getString("file_name", out.fileName);
+    out.fileNameGiven = obj.find("file_name") != nullptr;
     if (out.fileName.empty()) throw SceneError(obj.where, obj.describe() + ": empty file_name");
     out.channelName = obj.getString("channel_name", out.channelName);
     out.channelFormat =

@@ -121,6 +121,13 @@ ProgressLine ProgressDisplay::currentLine(double seconds, ProgressLine::State st
     line.elapsedSeconds = seconds;
     line.etaKnown = estimate.known;
     line.etaSeconds = estimate.etaSeconds;
+    line.frameLabel = m_options.sequence.frameLabel;
+    if (!line.frameLabel.empty()) {
+        const bool running = state == ProgressLine::State::Running;
+        const double frameEta = running ? estimate.etaSeconds : 0.0;
+        line.sequenceEtaKnown = estimate.known || !running;
+        line.sequenceEtaSeconds = sequenceEtaSeconds(m_options.sequence, seconds, frameEta);
+    }
     return line;
 }
 

@@ -26,6 +26,9 @@ struct ProgressDisplayOptions {
     uint32_t pixelCount = 0;         // optional: shows the mean spp before the first pass
     uint64_t samplesAtStart = 0;     // samples already in the film (resume): not timed
     double secondsAtStart = 0.0;     // sampling time of earlier runs (resume): elapsed counts it
+    // Inside a sequence: the frame label and what the sequence's ETA needs; empty label
+    // for a single render.
+    SequencePosition sequence;
     // Seconds on a monotonic clock; empty: std::chrono::steady_clock. Tests inject one.
     std::function<double()> clock;
 };

@@ -43,7 +43,27 @@ std::string ending(const ProgressLine& line, const char* etaLabel, bool wholeSec
     return std::string(etaLabel).append(" ").append(eta);
 }
 
+std::string labelPrefix(const ProgressLine& line) {
+    return line.frameLabel.empty() ? std::string() : line.frameLabel + "  ";
+}
+
+// The sequence's ETA; shown while the frame runs and when it ends (later frames remain).
+std::string sequenceEta(const ProgressLine& line, bool wholeSeconds) {
+    if (!line.sequenceEtaKnown || !std::isfinite(line.sequenceEtaSeconds) ||
+        line.sequenceEtaSeconds < 0.0) {
+        return "--";
+    }
+    return wholeSeconds ? format("%.0fs", std::round(line.sequenceEtaSeconds))
+                        : formatCompactDuration(line.sequenceEtaSeconds);
+}
+
 }  // namespace
+
+double sequenceEtaSeconds(const SequencePosition& position, double frameElapsed, double frameEta) {
+    const double perFrame =
+        position.secondsPerFrame > 0.0 ? position.secondsPerFrame : frameElapsed + frameEta;
+    return frameEta + std::max(position.framesAfter, 0) * perFrame;
+}
 
 std::string formatCompactDuration(double seconds) {
     if (!std::isfinite(seconds) || seconds < 0.0) return "--";
@@ -70,7 +90,8 @@ std::string formatBar(double fraction, int width) {
 
 std::string formatTerminalLine(const ProgressLine& line) {
     const bool done = line.state == ProgressLine::State::Done;
-    std::string text = formatBar(done ? 1.0 : (line.progressKnown ? line.progress : 0.0));
+    std::string text = labelPrefix(line);
+    text += formatBar(done ? 1.0 : (line.progressKnown ? line.progress : 0.0));
     // append() rather than "literal" + std::string: the latter trips a GCC 12 -Wrestrict
     // false alarm.
     text.append(" ").append(percent(line.progressKnown || done, done ? 1.0 : line.progress));
@@ -79,12 +100,15 @@ std::string formatTerminalLine(const ProgressLine& line) {
         text.append("  conv ").append(format("%.1f%%", 100.0 * line.fractionConverged));
     text.append("  elapsed ").append(formatCompactDuration(line.elapsedSeconds));
     text.append("  ").append(ending(line, "ETA", false));
+    if (!line.frameLabel.empty()) {
+        text.append("  shot ETA ").append(sequenceEta(line, false));
+    }
     return text;
 }
 
 std::string formatPlainLine(const ProgressLine& line) {
     const bool done = line.state == ProgressLine::State::Done;
-    std::string text = "progress ";
+    std::string text = labelPrefix(line) + "progress ";
     text.append(percent(line.progressKnown || done, done ? 1.0 : line.progress));
     text.append("  ").append(spp(line));
     if (line.adaptive) {
@@ -94,6 +118,9 @@ std::string formatPlainLine(const ProgressLine& line) {
         std::isfinite(line.elapsedSeconds) ? std::max(line.elapsedSeconds, 0.0) : 0.0;
     text.append("  elapsed ").append(format("%.0fs", std::round(elapsed)));
     text.append("  ").append(ending(line, "eta", true));
+    if (!line.frameLabel.empty()) {
+        text.append("  shot eta ").append(sequenceEta(line, true));
+    }
     return text;
 }
 

@@ -30,6 +30,7 @@ struct RenderOutput {
     SourceLocation where;
     OutputResult result = OutputResult::Beauty;
     std::string fileName = "scene.exr";  // resolved relative to the working directory
+    bool fileNameGiven = false;          // file_name was set (a sequence names defaults per frame)
     std::string channelName;             // empty: the result's default channel names
     ChannelFormat channelFormat = ChannelFormat::Half;
     Compression compression = Compression::Zip;

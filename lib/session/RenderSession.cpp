@@ -15,7 +15,6 @@
 #include "report/ConvergencePlot.h"
 #include "report/ProgressDisplay.h"
 #include "report/StatsLog.h"
-#include "scene/SceneFingerprint.h"
 #include "session/CheckpointConfig.h"
 #include "session/CheckpointController.h"
 #include "session/CheckpointSetReader.h"
@@ -53,28 +52,17 @@ std::string describeSampling(const SamplingSettings& s) {
 }
 
 std::unique_ptr<ProgressDisplay> makeProgress(ProgressMode mode, const TileRenderer& renderer,
-                                              uint64_t samplesBefore, double secondsBefore) {
+                                              uint64_t samplesBefore, double secondsBefore,
+                                              const SequencePosition& sequence) {
     if (mode == ProgressMode::Off) return nullptr;
     ProgressDisplayOptions options;
+    options.sequence = sequence;
     options.samplesAtStart = samplesBefore;
     options.secondsAtStart = secondsBefore;
     options.terminal = mode == ProgressMode::Terminal ||
                        (mode == ProgressMode::Auto && ::isatty(::fileno(stderr)));
     return std::make_unique<ProgressDisplay>(
         [&renderer, samplesBefore] { return samplesBefore + renderer.samplesTaken(); }, options);
-}
-
-ResumeSampling resumeSampling(const SamplingSettings& s, const CheckpointConfig& checkpoints) {
-    ResumeSampling r;
-    r.adaptive = s.adaptive();
-    r.uniformSamples = s.uniformSamples;
-    if (r.adaptive) {
-        r.minSamples = s.minSamples;
-        r.maxSamples = s.maxSamples;
-        r.targetError = s.targetAdaptiveError;
-    }
-    r.sampleCap = checkpoints.active ? checkpoints.policy.sampleCap : 0;
-    return r;
 }
 
 std::string describeResume(const ResumeReport& report) {
@@ -100,10 +88,7 @@ RenderSession::RenderSession(const Scene& scene, const RenderOptions& options)
     for (const OutputFile& file : m_outputFiles) checkWritable(file);
     const CheckpointConfig checkpointSettings = checkpointConfig(scene.vars, m_sampling);
     m_resume = resumeConfig(scene.vars);
-    m_resumeTarget.fingerprint = sceneFingerprint(scene);
-    m_resumeTarget.width = m_film.width();
-    m_resumeTarget.height = m_film.height();
-    m_resumeTarget.sampling = resumeSampling(m_sampling, checkpointSettings);
+    m_resumeTarget = resumeTarget(scene);
     if (m_resume.finalResumable && stateFileIndex(m_outputFiles) >= m_outputFiles.size()) {
         log::warning(
             "checkpoint_asfinal / resumable_output: no output is an EXR file, so the "
@@ -215,7 +200,8 @@ void RenderSession::render() {
     const uint64_t samplesBefore =
         static_cast<uint64_t>(std::llround(m_film.sampleStats().mean * m_film.pixelCount()));
     std::unique_ptr<ProgressDisplay> progress =
-        makeProgress(m_options.progress, renderer, samplesBefore, m_checkpoints->priorSeconds());
+        makeProgress(m_options.progress, renderer, samplesBefore, m_checkpoints->priorSeconds(),
+                     m_options.sequence);
     std::vector<ConvergenceListener*> listeners = m_listeners;
     if (progress) listeners.push_back(progress.get());
 

@@ -16,6 +16,7 @@
 #include "io/Canvas.h"
 #include "io/Metadata.h"
 #include "render/ConvergenceReport.h"
+#include "report/ProgressFormat.h"
 #include "scene/SamplingSettings.h"
 #include "session/OutputPlan.h"
 #include "session/PostCheckpointHooks.h"
@@ -35,6 +36,8 @@ struct RenderOptions {
     int threads = 0;             // -threads; 0 = every core
     int tileSize = 8;
     ProgressMode progress = ProgressMode::Off;
+    // Inside a sequence: the frame label and the sequence ETA's inputs for the progress line.
+    SequencePosition sequence;
     std::string statsPath;      // -stats: JSON lines, one per pass
     std::string statsPlotPath;  // -stats_plot: convergence plot (.png)
     // The plot's font; when OpenImageIO cannot load it the plot is skipped with a warning.

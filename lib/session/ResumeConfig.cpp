@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "io/ImageFormat.h"
+#include "scene/SceneFingerprint.h"
+#include "session/CheckpointConfig.h"
 
 namespace rt {
 namespace {
@@ -40,6 +42,25 @@ ResumeConfig resumeConfig(const SceneVariables& vars) {
         vars.extraBool("resumable_output", false) || vars.extraBool("checkpoint_asfinal", false);
     c.onResumeScript = vars.extraString("on_resume_script");
     return c;
+}
+
+ResumeTarget resumeTarget(const Scene& scene) {
+    const SamplingSettings s = samplingSettings(scene.vars);
+    const CheckpointConfig checkpoints = checkpointConfig(scene.vars, s);
+    ResumeTarget target;
+    target.fingerprint = sceneFingerprint(scene);
+    target.width = scene.vars.renderWidth();
+    target.height = scene.vars.renderHeight();
+    ResumeSampling& r = target.sampling;
+    r.adaptive = s.adaptive();
+    r.uniformSamples = s.uniformSamples;
+    if (r.adaptive) {
+        r.minSamples = s.minSamples;
+        r.maxSamples = s.maxSamples;
+        r.targetError = s.targetAdaptiveError;
+    }
+    r.sampleCap = checkpoints.active ? checkpoints.policy.sampleCap : 0;
+    return target;
 }
 
 std::vector<ResumeCandidate> resumeCandidates(const std::vector<OutputFile>& outputs,

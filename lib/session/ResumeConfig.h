@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "scene/Scene.h"
 #include "scene/SceneVariables.h"
 #include "session/CheckpointFiles.h"
 #include "session/OutputPlan.h"
@@ -22,6 +23,10 @@ struct ResumeConfig {
 };
 
 ResumeConfig resumeConfig(const SceneVariables& vars);
+
+// What a render of `scene` produces, as resume files are checked against it: the scene
+// fingerprint, the render size, the sampling and the sample cap in force.
+ResumeTarget resumeTarget(const Scene& scene);
 
 // The file sets a resume may read, in order: the files named by resume_file_name when
 // any output sets it (only those), else the checkpoint files, then the outputs. The

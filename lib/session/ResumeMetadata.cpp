@@ -70,8 +70,11 @@ bool hasResumeState(const Metadata& metadata) {
     return metadata.has(kStateHash);
 }
 
-bool readResumeHeader(const Metadata& metadata, int width, int height, ResumeHeader& header,
-                      uint64_t& stateHash, std::string& error) {
+namespace {
+
+// The header fields; `withState` also reads the state's checksum into `stateHash`.
+bool readHeader(const Metadata& metadata, int width, int height, bool withState,
+                ResumeHeader& header, uint64_t& stateHash, std::string& error) {
     Reader r(metadata);
     ResumeHeader h;
     h.formatVersion = r.get<int>("resumeFormatVersion");
@@ -100,7 +103,7 @@ bool readResumeHeader(const Metadata& metadata, int width, int height, ResumeHea
         r.fail(historyError);
     }
     uint64_t hash = 0;
-    if (!parseFingerprintHex(r.get<std::string>(kStateHash), hash)) {
+    if (withState && !parseFingerprintHex(r.get<std::string>(kStateHash), hash)) {
         r.fail(std::string("attribute '") + kStateHash + "' is not 16 hex digits");
     }
     if (!r.error().empty()) {
@@ -110,6 +113,19 @@ bool readResumeHeader(const Metadata& metadata, int width, int height, ResumeHea
     header = std::move(h);
     stateHash = hash;
     return true;
+}
+
+}  // namespace
+
+bool readResumeHeader(const Metadata& metadata, int width, int height, ResumeHeader& header,
+                      uint64_t& stateHash, std::string& error) {
+    return readHeader(metadata, width, height, true, header, stateHash, error);
+}
+
+bool readStampedHeader(const Metadata& metadata, int width, int height, ResumeHeader& header,
+                       std::string& error) {
+    uint64_t unused = 0;
+    return readHeader(metadata, width, height, false, header, unused, error);
 }
 
 CheckpointIdentity checkpointIdentity(const Metadata& metadata) {

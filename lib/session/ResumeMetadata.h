@@ -24,6 +24,10 @@ bool hasResumeState(const Metadata& metadata);
 // image's. Fails naming the first missing or mistyped attribute.
 [[nodiscard]] bool readResumeHeader(const Metadata& metadata, int width, int height,
                                     ResumeHeader& header, uint64_t& stateHash, std::string& error);
+// The header alone, as every checkpoint and output file carries it, with or without
+// the state channels (a finished frame's outputs, for FinishedFrame.h).
+[[nodiscard]] bool readStampedHeader(const Metadata& metadata, int width, int height,
+                                     ResumeHeader& header, std::string& error);
 
 // The (renderId, serial) pair that ties the files of one checkpoint together; empty id
 // when absent.

@@ -106,15 +106,17 @@ TEST(ResumeRender, AdaptiveCutMidPassBySampleCapEqualsUninterrupted) {
 
 TEST(ResumeRender, AdaptiveTimeSlicesEqualUninterrupted) {
     // RenderMan's time slices: each run has a longer time cap than the last (the cap
-    // counts the sampling time of every run), and stops mid-pass wherever it is.
+    // counts the sampling time of every run), and stops mid-pass wherever it is. The caps
+    // grow geometrically from 0.06 s, so that a fast machine is still interrupted twice
+    // and a slow one needs few runs.
     const fs::path dir = freshDir("resume_time_slices");
     const std::string args = adaptive(96, 72, 128);
     const fs::path full = reference(dir, args);
     int runs = 0;
     bool sawMidPass = false;
-    for (double cap = 0.004; runs < 40; cap += 0.004, ++runs) {
+    for (double cap = 0.001; runs < 40; cap *= 1.5, ++runs) {
         char option[64];
-        std::snprintf(option, sizeof option, " -checkpoint_time_cap %.3f", cap);
+        std::snprintf(option, sizeof option, " -checkpoint_time_cap %.5f", cap);
         runOk(args + option + " -threads " + std::to_string(1 + runs % 2) +
                   (runs > 0 ? " -resume_render" : ""),
               dir);

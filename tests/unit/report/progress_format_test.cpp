@@ -53,6 +53,32 @@ TEST(ProgressFormat, TerminalLine) {
               "[#########-----------]  45.2%  spp 12.3  conv 61.0%  elapsed 1m02s  ETA 1m15s");
 }
 
+TEST(ProgressFormat, InASequenceTheFrameLeadsAndTheShotEtaFollows) {
+    ProgressLine line = runningLine();
+    line.frameLabel = "frame 12 (3/48)";
+    line.sequenceEtaKnown = true;
+    line.sequenceEtaSeconds = 3480.0;
+    EXPECT_EQ(formatTerminalLine(line),
+              "frame 12 (3/48)  [#########-----------]  45.2%  spp 12.3  conv 61.0%  elapsed "
+              "1m02s  ETA 1m15s  shot ETA 58m00s");
+    EXPECT_EQ(formatPlainLine(line),
+              "frame 12 (3/48)  progress  45.2%  spp 12.3  converged 61.0%  elapsed 62s  eta "
+              "75s  shot eta 3480s");
+    line.sequenceEtaKnown = false;
+    EXPECT_EQ(formatPlainLine(line).substr(formatPlainLine(line).size() - 11), "shot eta --");
+}
+
+TEST(ProgressFormat, SequenceEta) {
+    // Before any frame is done, each later frame is assumed to take as long as this one.
+    SequencePosition position{"frame 1 (1/4)", 3, 0.0};
+    EXPECT_DOUBLE_EQ(sequenceEtaSeconds(position, 10.0, 30.0), 30.0 + 3 * 40.0);
+    // Then the measured mean of the frames done.
+    position.secondsPerFrame = 20.0;
+    EXPECT_DOUBLE_EQ(sequenceEtaSeconds(position, 10.0, 30.0), 30.0 + 3 * 20.0);
+    position.framesAfter = 0;
+    EXPECT_DOUBLE_EQ(sequenceEtaSeconds(position, 10.0, 30.0), 30.0);
+}
+
 TEST(ProgressFormat, TerminalLineUnknownValuesAndUniform) {
     ProgressLine line;
     line.elapsedSeconds = 3.0;
