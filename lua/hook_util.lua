@@ -77,6 +77,46 @@ function util.directoryProblem(path)
     return tostring(message)
 end
 
+-- The image of a checkpoint set to look at: the first checkpoint file, else the first
+-- EXR output (a final set of a render without checkpoint files); nil when it has neither.
+function util.imageOfSet(cp)
+    if type(cp.filename) == "table" and type(cp.filename[1]) == "string" then
+        return cp.filename[1]
+    end
+    if type(cp.outputs) == "table" then
+        for _, file in ipairs(cp.outputs) do
+            if type(file) == "string" and file:lower():match("%.exr$") then return file end
+        end
+    end
+    return nil
+end
+
+-- The image a JPEG of this set is made from (util.imageOfSet), once the renderer API that
+-- writes JPEGs is known to be there; fails naming what is missing.
+function util.jpegSource(cp)
+    if type(renderer) ~= "table" or type(renderer.write_preview) ~= "function" then
+        util.fail("the renderer API (renderer.write_preview) is not available")
+    end
+    local source = util.imageOfSet(cp)
+    if source == nil then
+        util.fail("checkpoint " .. tostring(cp.serial) .. " (" .. tostring(cp.reason) ..
+            ") has no checkpoint file and no EXR output to show")
+    end
+    return source
+end
+
+-- The longest side of a JPEG from environment variable `name`, 16..16384, else `default`.
+function util.longestSide(name, default)
+    local text = util.env(name)
+    if text == nil then return default end
+    local size = math.tointeger(tonumber(text))
+    if size == nil or size < 16 or size > 16384 then
+        util.fail(name .. " must be a whole number of pixels from 16 to 16384, not '" ..
+            text .. "'")
+    end
+    return size
+end
+
 function util.utcTimestamp()
     return os.date("!%Y-%m-%dT%H:%M:%SZ")
 end

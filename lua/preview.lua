@@ -42,17 +42,6 @@ local function stem(path)
     return name:match("^(.+)%.[^.]*$") or name
 end
 
-local function sizeSetting()
-    local text = env("RT_PREVIEW_SIZE")
-    if text == nil then return DEFAULT_SIZE end
-    local size = math.tointeger(tonumber(text))
-    if size == nil or size < 16 or size > 16384 then
-        fail("RT_PREVIEW_SIZE must be a whole number of pixels from 16 to 16384, not '" ..
-            text .. "'")
-    end
-    return size
-end
-
 local function exposureSetting()
     local text = env("RT_PREVIEW_EXPOSURE")
     if text == nil then return 0.0 end
@@ -63,36 +52,15 @@ local function exposureSetting()
     return stops + 0.0
 end
 
--- The image to preview: the first checkpoint file, else the first EXR output.
-local function sourceFile(cp)
-    if type(cp.filename) == "table" and type(cp.filename[1]) == "string" then
-        return cp.filename[1]
-    end
-    if type(cp.outputs) == "table" then
-        for _, file in ipairs(cp.outputs) do
-            if type(file) == "string" and file:lower():match("%.exr$") then return file end
-        end
-    end
-    return nil
-end
-
 local function main()
     local cp = util.checkpointTable()
-    if type(renderer) ~= "table" or type(renderer.write_preview) ~= "function" then
-        fail("the renderer API (renderer.write_preview) is not available")
-    end
-
-    local source = sourceFile(cp)
-    if source == nil then
-        fail("checkpoint " .. tostring(cp.serial) .. " (" .. tostring(cp.reason) ..
-            ") has no checkpoint file and no EXR output to preview")
-    end
+    local source = util.jpegSource(cp)
     local serial = math.tointeger(cp.serial)
     if serial == nil or serial < 0 then
         fail("checkpoint.serial is not a whole number >= 0: " .. tostring(cp.serial))
     end
 
-    local size = sizeSetting()
+    local size = util.longestSide("RT_PREVIEW_SIZE", DEFAULT_SIZE)
     local exposure = exposureSetting()
     local dir = env("RT_PREVIEW_DIR") or dirname(source)
     local problem = directoryProblem(dir)

@@ -2,10 +2,12 @@
 
 #include <boost/program_options.hpp>
 #include <cctype>
+#include <ctime>
 #include <sstream>
 
 #include "CheckpointOptions.h"
 #include "core/Error.h"
+#include "sequence/DeadlineSpec.h"
 #include "sequence/FrameSpec.h"
 
 namespace po = boost::program_options;
@@ -32,6 +34,10 @@ po::options_description optionsDescription() {
             " #### or %04d for the frame (doc/SEQUENCES.md)")
         ("sequence_report", po::value<std::string>(),
             "FILE.json: where every frame of the sequence stands, rewritten after each frame")
+        ("sequence_deadline", po::value<std::string>(),
+            "8h, 90m or 07:30: draft every frame, then refine the noisiest until then")
+        ("sequence_min_spp", po::value<std::string>(),
+            "N: the draft floor every frame reaches first under -sequence_deadline (4)")
         ("stats", po::value<std::string>(),
             "write convergence statistics to FILE: JSON lines, one per pass")
         ("stats_plot", po::value<std::string>(),
@@ -67,7 +73,7 @@ po::options_description optionsDescription() {
             "exit with code 3 instead of starting from scratch when the resume fails")
         ("checkpoint_command", po::value<std::string>(),
             "CMD: shell command run after each checkpoint (needs -allow_system_commands);"
-            " %i increment, %e elapsed s, %r reason, %% a %")
+            " %i increment, %e elapsed s, %r reason, %f frame, %% a %")
         ("allow_system_commands", po::bool_switch(),
             "let -checkpoint_command (or the checkpoint_command scene variable) run");
     // clang-format on
@@ -80,11 +86,11 @@ po::options_description optionsDescription() {
 int valueCount(const std::string& key) {
     if (key == "size" || key == "scene_var") return 2;
     if (key == "in" || key == "out" || key == "res" || key == "threads" || key == "stats" ||
-        key == "frames" || key == "sequence_report" || key == "stats_plot" ||
-        key == "checkpoint_mode" || key == "checkpoint_interval" ||
-        key == "checkpoint_quality_steps" || key == "checkpoint_time_cap" ||
-        key == "checkpoint_sample_cap" || key == "checkpoint_overwrite" || key == "recover" ||
-        key == "checkpoint_command") {
+        key == "frames" || key == "sequence_report" || key == "sequence_deadline" ||
+        key == "sequence_min_spp" || key == "stats_plot" || key == "checkpoint_mode" ||
+        key == "checkpoint_interval" || key == "checkpoint_quality_steps" ||
+        key == "checkpoint_time_cap" || key == "checkpoint_sample_cap" ||
+        key == "checkpoint_overwrite" || key == "recover" || key == "checkpoint_command") {
         return 1;
     }
     return 0;
@@ -248,6 +254,18 @@ CommandLine parseCommandLine(int argc, const char* const argv[]) {
     if (vm.count("sequence_report")) {
         cl.sequenceReport = vm["sequence_report"].as<std::string>();
         if (cl.frames.empty()) throw UsageError("option '-sequence_report' needs -frames");
+    }
+    if (vm.count("sequence_deadline")) {
+        cl.sequenceDeadline =
+            parseDeadline(vm["sequence_deadline"].as<std::string>(), std::time(nullptr));
+        if (cl.frames.empty()) throw UsageError("option '-sequence_deadline' needs -frames");
+    }
+    if (vm.count("sequence_min_spp")) {
+        cl.sequenceMinSpp =
+            parsePositiveInt(vm["sequence_min_spp"].as<std::string>(), "sequence_min_spp");
+        if (!cl.sequenceDeadline) {
+            throw UsageError("option '-sequence_min_spp' needs -sequence_deadline");
+        }
     }
     if (vm.count("stats")) cl.stats = vm["stats"].as<std::string>();
     if (vm.count("stats_plot")) cl.statsPlot = vm["stats_plot"].as<std::string>();

@@ -15,13 +15,15 @@ struct CommandLine {
     std::optional<float> res;                                    // -res DIVISOR
     int threads = 0;                                             // -threads; 0 = every core
     std::vector<std::pair<std::string, std::string>> sceneVars;  // -scene_var NAME VALUE
-    std::vector<int> frames;     // -frames SPEC; empty: one render (no sequence)
-    std::string sequenceReport;  // -sequence_report FILE.json
-    std::string stats;           // -stats FILE: JSON lines, one per pass
-    std::string statsPlot;       // -stats_plot FILE.png
-    bool info = false;           // -info
-    bool unsafeScene = false;    // -unsafe_scene
-    bool help = false;           // -h / -help
+    std::vector<int> frames;                 // -frames SPEC; empty: one render (no sequence)
+    std::string sequenceReport;              // -sequence_report FILE.json
+    std::optional<double> sequenceDeadline;  // -sequence_deadline, in seconds from now
+    std::optional<int> sequenceMinSpp;       // -sequence_min_spp: the deadline's draft floor
+    std::string stats;                       // -stats FILE: JSON lines, one per pass
+    std::string statsPlot;                   // -stats_plot FILE.png
+    bool info = false;                       // -info
+    bool unsafeScene = false;                // -unsafe_scene
+    bool help = false;                       // -h / -help
     // -allow_system_commands: checkpoint_command may run its shell command (RenderMan runs
     // one only where system calls are enabled).
     bool allowSystemCommands = false;

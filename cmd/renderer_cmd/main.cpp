@@ -135,6 +135,10 @@ int main(int argc, char** argv) {
             sequence.render = options;
             sequence.names = {cl.out, cl.stats, cl.statsPlot};
             sequence.reportPath = cl.sequenceReport;
+            sequence.deadlineSeconds = cl.sequenceDeadline;
+            if (cl.sequenceMinSpp) {
+                sequence.deadlinePolicy.minSpp = static_cast<uint32_t>(*cl.sequenceMinSpp);
+            }
             SequenceRenderer renderer(std::move(sequence));
             return finish(exitCode(renderer.run()));
         }

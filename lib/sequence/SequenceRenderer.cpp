@@ -130,6 +130,10 @@ ExitCode SequenceRenderer::run() {
     std::vector<std::optional<Scene>> preloaded(std::min<size_t>(frames.size(), 2));
     for (size_t i = 0; i < preloaded.size(); ++i) preloaded[i] = loadFrame(i);
     publish();
+    if (m_options.deadlineSeconds) {
+        preloaded.clear();
+        return runToDeadline();
+    }
 
     ExitCode result = ExitCode::Success;
     for (size_t i = 0; i < frames.size(); ++i) {
@@ -186,6 +190,85 @@ ExitCode SequenceRenderer::run() {
         if (code != ExitCode::Success && result == ExitCode::Success) result = code;
     }
     log::info(m_report.table());
+    return result;
+}
+
+ExitCode SequenceRenderer::renderStint(const Stint& stint, FrameProgress& progress,
+                                       double secondsLeft) {
+    FrameRecord& record = m_report.frame(stint.index);
+    // Resumable stints: checkpoints on, the stint's spp as the sample cap, resume from the
+    // frame's own files; after the draft floor, a time cap ends the stint at the
+    // deadline (the cap counts the sampling time of every run of the frame).
+    SceneVarList vars{{"checkpoint_active", "true"},
+                      {"checkpoint_sample_cap", std::to_string(stint.targetSpp)}};
+    if (progress.spp > 0) vars.emplace_back("resume_render", "true");
+    if (progress.spp >= m_options.deadlinePolicy.minSpp) {
+        char minutes[64];
+        std::snprintf(minutes, sizeof minutes, "%.6f",
+                      (record.sampleSeconds + std::max(secondsLeft, 0.001)) / 60.0);
+        vars.emplace_back("checkpoint_time_cap", minutes);
+    }
+    const double secondsBefore = record.sampleSeconds;
+    const uint32_t sppBefore = progress.spp;
+    const ExitCode code = renderFrame(stint.index, loadFrame(stint.index, vars));
+    progress.spp = record.sppMin;
+    progress.meanError = record.meanError.value_or(0.0);
+    progress.final = record.state == FrameState::Final;
+    if (progress.spp > sppBefore && record.sampleSeconds > secondsBefore) {
+        progress.secondsPerSpp =
+            (record.sampleSeconds - secondsBefore) / (progress.spp - sppBefore);
+    }
+    record.note = stint.why;
+    return code;
+}
+
+ExitCode SequenceRenderer::runToDeadline() {
+    const auto start = Clock::now();
+    const double deadline = *m_options.deadlineSeconds;
+    char text[160];
+    std::snprintf(text, sizeof text,
+                  "Deadline in %.0f s: every frame to %u spp first, then the noisiest", deadline,
+                  m_options.deadlinePolicy.minSpp);
+    log::info(text);
+    std::vector<FrameProgress> progress(m_options.frames.size());
+    for (size_t i = 0; i < progress.size(); ++i) progress[i].frame = m_options.frames[i];
+    ExitCode result = ExitCode::Success;
+    int stints = 0;
+    while (true) {
+        if (stopRequested()) {
+            log::info("Stopping the sequence before its next stint (a signal)");
+            publish();
+            return ExitCode::Interrupted;
+        }
+        const double left = deadline - secondsSince(start);
+        const std::optional<Stint> stint = nextStint(progress, left, m_options.deadlinePolicy);
+        if (!stint) break;
+        ++stints;
+        log::info(frameLabel(stint->index) + ": stint " + std::to_string(stints) + " to " +
+                  std::to_string(stint->targetSpp) + " spp (" + stint->why + ")");
+        ExitCode code = ExitCode::Success;
+        try {
+            code = renderStint(*stint, progress[stint->index], left);
+        } catch (const std::exception& e) {
+            log::error(frameLabel(stint->index) + ": " + e.what());
+            m_report.frame(stint->index).state = FrameState::Failed;
+            m_report.frame(stint->index).note = e.what();
+            progress[stint->index].final = true;  // not tried again
+            code = ExitCode::RenderFailed;
+        }
+        log::info(SequenceReport::line(m_report.frame(stint->index)));
+        publish();
+        if (code == ExitCode::Interrupted || code == ExitCode::InterruptedNoCheckpoint) {
+            log::info(m_report.table());
+            return code;
+        }
+        if (code != ExitCode::Success && result == ExitCode::Success) result = code;
+    }
+    std::snprintf(text, sizeof text, "Deadline: %d stints in %.1f s of %.0f s", stints,
+                  secondsSince(start), deadline);
+    log::info(text);
+    log::info(m_report.table());
+    publish();
     return result;
 }
 

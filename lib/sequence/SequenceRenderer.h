@@ -13,6 +13,7 @@
 
 #include "core/Error.h"
 #include "lua/SceneLoader.h"
+#include "sequence/DeadlineScheduler.h"
 #include "sequence/FrameFiles.h"
 #include "sequence/SequenceReport.h"
 #include "session/RenderSession.h"
@@ -29,6 +30,10 @@ struct SequenceOptions {
     RenderOptions render;
     OptionFileNames names;   // -out, -stats, -stats_plot as typed
     std::string reportPath;  // -sequence_report FILE.json; empty: none
+    // -sequence_deadline: seconds from the start; unset: every frame renders to its own
+    // quality, one after another.
+    std::optional<double> deadlineSeconds;
+    DeadlinePolicy deadlinePolicy;  // -sequence_min_spp
 };
 
 class SequenceRenderer {
@@ -36,10 +41,11 @@ class SequenceRenderer {
     // Throws UsageError for a -sequence_report that cannot be written.
     explicit SequenceRenderer(SequenceOptions options);
 
-    // Renders every frame. Before the first, the first two frames' scenes are loaded and
-    // their files compared, so that a name without a frame token fails (UsageError) before
-    // any rendering. Returns Interrupted (or InterruptedNoCheckpoint) when a signal
-    // stopped a frame, else the exit code of the first failed frame, else Success.
+    // Renders every frame (with a deadline: in stints, DeadlineScheduler.h). Before the first, the
+    // first two frames' scenes are loaded and their files compared, so that a name without a frame
+    // token fails (UsageError) before any rendering. Returns Interrupted (or
+    // InterruptedNoCheckpoint) when a signal stopped a frame, else the exit code of the first
+    // failed frame, else Success.
     ExitCode run();
 
     const SequenceReport& report() const { return m_report; }
@@ -54,6 +60,10 @@ class SequenceRenderer {
     // The frame with its position in the sequence, e.g. "frame 12 (3/48)".
     std::string frameLabel(size_t index) const;
     bool stopRequested() const;
+    // -sequence_deadline: stints chosen by nextStint until nothing fits in the time left.
+    ExitCode runToDeadline();
+    // Renders one stint of frame `index` up to `stint.targetSpp`, resuming its files.
+    ExitCode renderStint(const Stint& stint, FrameProgress& progress, double secondsLeft);
     void publish();
 
     SequenceOptions m_options;

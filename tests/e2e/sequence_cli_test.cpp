@@ -16,6 +16,7 @@
 #include "ChildProcess.h"
 #include "ExrFiles.h"
 #include "RunCommand.h"
+#include "support/TestFiles.h"
 
 namespace rt {
 namespace {
@@ -236,6 +237,72 @@ TEST(SequenceCli, SigtermStopsTheSequenceInItsFrame) {
     EXPECT_EQ(report["frames"][1]["state"], "interrupted");
     EXPECT_EQ(report["frames"][2]["state"], "pending");
     EXPECT_EQ(report["frames"][3]["state"], "pending");
+}
+
+// A 2 s deadline on frames of about a second each: every frame gets its 4 spp draft,
+// then the noisiest are refined, and the run ends on time with every frame resumable.
+TEST(SequenceCli, DeadlineStopsOnTimeWithEveryFrameOnDisk) {
+    const fs::path dir = freshDir("sequence_deadline");
+    const std::vector<std::string> args =
+        longFrames({"-sequence_deadline", "2", "-sequence_report", "report.json"});
+    std::string joined;
+    for (const std::string& a : args) joined += a + " ";
+    const auto start = std::chrono::steady_clock::now();
+    const test::CommandResult r = runOk(joined, dir);
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    // Process start and scene loads, one tile task past the time cap, the last write.
+    EXPECT_LT(wall, 2.0 + 1.5) << r.output;
+    EXPECT_NE(r.output.find("Deadline: "), std::string::npos) << r.output;
+    std::ifstream in(dir / "report.json");
+    const nlohmann::json report = nlohmann::json::parse(in);
+    ASSERT_EQ(report["frames"].size(), 4u);
+    unsigned most = 0;
+    for (int frame = 1; frame <= 4; ++frame) {
+        const nlohmann::json& f = report["frames"][frame - 1];
+        EXPECT_GE(f["spp_min"].get<unsigned>(), 4u) << "frame " << frame << " below the floor";
+        EXPECT_NE(f["note"].get<std::string>(), "");
+        most = std::max(most, f["spp_min"].get<unsigned>());
+        EXPECT_TRUE(fs::exists(dir / frameFile("shot", frame)));
+        const test::Exr checkpoint = readFile(dir / frameFile("animated_shot_checkpoint", frame));
+        EXPECT_NE(checkpoint.image.find("resume.sampleCount"), nullptr) << "not resumable";
+    }
+    EXPECT_GT(most, 4u) << "no frame was refined past the floor\n" << r.output;
+}
+
+// The playblast: lua/playblast.lua keeps one JPEG per frame up to date through the draft
+// and the final, and scripts/playblast-movie makes the H.264 movie of them.
+TEST(SequenceCli, PlayblastKeepsAJpegPerFrameAndMakesAMovie) {
+    const fs::path dir = freshDir("sequence_playblast");
+    fs::create_directories(dir / "review");
+    const std::string shot = "RT_PLAYBLAST_DIR=review RT_PLAYBLAST_SIZE=48 " +
+                             std::string(RT_RENDERER_CMD) + " " + kShot +
+                             " -frames 1,3,5 -out shot.####.exr -checkpoint 1m"
+                             " -scene_var checkpoint_post_script " RT_SOURCE_DIR
+                             "/lua/playblast.lua";
+    const test::CommandResult draft =
+        runRenderer(shot + " -checkpoint_sample_cap 2", dir.string(), false);
+    ASSERT_EQ(draft.exitCode, 0) << draft.output;
+    EXPECT_NE(draft.output.find("frame 5: wrote 'review/playblast.0005.jpg'"), std::string::npos)
+        << draft.output;
+    const std::string draftJpeg = test::readBytes((dir / "review/playblast.0003.jpg").string());
+    const test::CommandResult final = runRenderer(shot + " -resume_render", dir.string(), false);
+    ASSERT_EQ(final.exitCode, 0) << final.output;
+    EXPECT_NE(test::readBytes((dir / "review/playblast.0003.jpg").string()), draftJpeg)
+        << "the final did not refresh the frame's JPEG";
+    size_t jpegs = 0;
+    for (const auto& entry : fs::directory_iterator(dir / "review")) jpegs += 1;
+    EXPECT_EQ(jpegs, 3u) << "one JPEG per frame, no .part left";
+
+    const test::CommandResult movie =
+        runRenderer(std::string(RT_SOURCE_DIR) + "/scripts/playblast-movie review shot.mp4",
+                    dir.string(), false);
+    ASSERT_EQ(movie.exitCode, 0) << movie.output;
+    const test::CommandResult probe = runRenderer(
+        "ffprobe -v error -count_frames -select_streams v:0 -show_entries "
+        "stream=codec_name,nb_read_frames,width -of csv=p=0 shot.mp4",
+        dir.string(), false);
+    EXPECT_EQ(probe.output, "h264,48,3\n") << probe.output;
 }
 
 }  // namespace

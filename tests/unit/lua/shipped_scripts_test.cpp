@@ -29,6 +29,7 @@ using test::TempDir;
 const std::string kPreview = RT_SOURCE_DIR "/lua/preview.lua";
 const std::string kArchive = RT_SOURCE_DIR "/lua/archive.lua";
 const std::string kStatsDb = RT_SOURCE_DIR "/lua/stats_db.lua";
+const std::string kPlayblast = RT_SOURCE_DIR "/lua/playblast.lua";
 
 // Sets the scripts' environment variables for one test and restores them afterwards.
 // Every variable the scripts read starts unset, so the caller's shell cannot leak in.
@@ -58,9 +59,10 @@ class ScriptEnv {
     void unset(const char* name) { ::unsetenv(name); }
 
   private:
-    static constexpr const char* kNames[] = {"RT_PREVIEW_DIR",      "RT_PREVIEW_SIZE",
-                                             "RT_PREVIEW_EXPOSURE", "RT_ARCHIVE_DIR",
-                                             "RT_STATS_DB",         "RT_STATS_BUSY_MS"};
+    static constexpr const char* kNames[] = {
+        "RT_PREVIEW_DIR",   "RT_PREVIEW_SIZE",   "RT_PREVIEW_EXPOSURE",
+        "RT_ARCHIVE_DIR",   "RT_STATS_DB",       "RT_STATS_BUSY_MS",
+        "RT_PLAYBLAST_DIR", "RT_PLAYBLAST_NAME", "RT_PLAYBLAST_SIZE"};
     std::map<std::string, std::string> m_saved;
 };
 
@@ -87,6 +89,7 @@ struct Checkpoint {
     bool resumable = true;
     std::string renderId = "3f2a9c0b1e";
     std::string host = "farm-017";
+    double frame = 1.0;
 };
 
 // The table the renderer builds (CheckpointEvent.h), every field present.
@@ -99,7 +102,7 @@ ScriptValue checkpointValue(const Checkpoint& c) {
         {"elapsed", 12.5},
         {"reason", c.reason},
         {"progress", 0.25},
-        {"frame", 1.0},
+        {"frame", c.frame},
         {"signalInterruption", false},
         {"serial", c.serial},
         {"signal", ""},
@@ -247,6 +250,62 @@ TEST(PreviewScript, FailuresAreReportedAndLeaveNoFiles) {
     EXPECT_NE(run.error.find("gone.exr"), std::string::npos) << run.error;
 
     EXPECT_EQ(test::entryCount(dir.path()), 1u);  // only the EXR: no JPEG, no .part
+}
+
+// ---------------------------------------------------------------------------------------
+// playblast.lua
+
+TEST(PlayblastScript, OneJpegPerFrameRewrittenAsTheFrameRefines) {
+    TempDir dir;
+    ScriptEnv env;
+    fs::create_directories(dir.path() / "review");
+    env.set("RT_PLAYBLAST_DIR", dir.file("review"));
+    env.set("RT_PLAYBLAST_SIZE", "32");
+    writeTestExr(dir.file("cp.0012.exr"), 64, 32, 0.25f);
+    ASSERT_TRUE(runScript(kPlayblast, {.files = {dir.file("cp.0012.exr")}, .frame = 12}).ok);
+    const std::string jpeg = dir.file("review/playblast.0012.jpg");
+    ASSERT_TRUE(exists(jpeg));
+    EXPECT_NEAR(meanGreen(readPreview(jpeg)), 0.25, 0.03);
+    // The frame refines: the same file shows the newer image; another frame, its own.
+    writeTestExr(dir.file("cp.0012.exr"), 64, 32, 0.5f);
+    ASSERT_TRUE(
+        runScript(kPlayblast, {.files = {dir.file("cp.0012.exr")}, .serial = 4, .frame = 12}).ok);
+    EXPECT_NEAR(meanGreen(readPreview(jpeg)), 0.5, 0.05);
+    env.set("RT_PLAYBLAST_NAME", "shot010");
+    writeTestExr(dir.file("final.exr"), 64, 32);
+    ASSERT_TRUE(
+        runScript(kPlayblast, {.outputs = {dir.file("final.exr")}, .reason = "final", .frame = 7})
+            .ok);
+    EXPECT_TRUE(exists(dir.file("review/shot010.0007.jpg")));
+    const RgbImage image = readPreview(dir.file("review/shot010.0007.jpg"));
+    EXPECT_EQ(image.width, 32);
+    EXPECT_EQ(image.height, 16);
+    EXPECT_EQ(test::entryCount(dir.file("review")), 2u);
+}
+
+TEST(PlayblastScript, FailuresNameTheProblem) {
+    TempDir dir;
+    ScriptEnv env;
+    writeTestExr(dir.file("cp.exr"), 16, 16);
+    const Checkpoint ok{.files = {dir.file("cp.exr")}};
+    env.set("RT_PLAYBLAST_DIR", dir.file("missing"));
+    HookResult run = runScript(kPlayblast, ok);
+    EXPECT_FALSE(run.ok);
+    EXPECT_NE(run.error.find("does not exist (RT_PLAYBLAST_DIR)"), std::string::npos) << run.error;
+    env.unset("RT_PLAYBLAST_DIR");
+    env.set("RT_PLAYBLAST_NAME", "a/b");
+    run = runScript(kPlayblast, ok);
+    EXPECT_NE(run.error.find("RT_PLAYBLAST_NAME must be a file name"), std::string::npos)
+        << run.error;
+    env.unset("RT_PLAYBLAST_NAME");
+    Checkpoint fractional = ok;
+    fractional.frame = 2.5;
+    run = runScript(kPlayblast, fractional);
+    EXPECT_NE(run.error.find("not a whole frame number"), std::string::npos) << run.error;
+    run = runScript(kPlayblast, {});
+    EXPECT_NE(run.error.find("no checkpoint file and no EXR output"), std::string::npos)
+        << run.error;
+    EXPECT_TRUE(leftovers(dir.path()).empty());
 }
 
 // ---------------------------------------------------------------------------------------
