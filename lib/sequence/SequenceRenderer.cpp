@@ -142,43 +142,15 @@ ExitCode SequenceRenderer::run() {
             publish();
             return ExitCode::Interrupted;
         }
-        FrameRecord& record = m_report.frame(i);
-        ExitCode code = ExitCode::Success;
-        try {
-            log::info("Frame " + std::to_string(frames[i]) + " (" + std::to_string(i + 1) + "/" +
-                      std::to_string(frames.size()) + ")");
-            if (i < preloaded.size()) {
-                code = renderFrame(i, *preloaded[i]);
-                preloaded[i].reset();
-            } else {
-                code = renderFrame(i, loadFrame(i));
-            }
-        } catch (const ResumeError& e) {
-            log::error(frameLabel(i) + ": " + e.what());
-            record.state = FrameState::Failed;
-            record.note = e.what();
-            code = ExitCode::ResumeFailed;
-        } catch (const SceneError& e) {
-            log::error(frameLabel(i) + ": " + e.what());
-            record.state = FrameState::Failed;
-            record.note = e.what();
-            code = ExitCode::BadInput;
-        } catch (const UsageError& e) {
-            log::error(frameLabel(i) + ": " + e.what());
-            record.state = FrameState::Failed;
-            record.note = e.what();
-            code = ExitCode::BadInput;
-        } catch (const std::bad_alloc&) {
-            log::error(frameLabel(i) + ": out of memory");
-            record.state = FrameState::Failed;
-            record.note = "out of memory";
-            code = ExitCode::RenderFailed;
-        } catch (const std::exception& e) {
-            log::error(frameLabel(i) + ": " + e.what());
-            record.state = FrameState::Failed;
-            record.note = e.what();
-            code = ExitCode::RenderFailed;
-        }
+        const FrameRecord& record = m_report.frame(i);
+        log::info("Frame " + std::to_string(frames[i]) + " (" + std::to_string(i + 1) + "/" +
+                  std::to_string(frames.size()) + ")");
+        const ExitCode code = guarded(i, [&] {
+            if (i >= preloaded.size()) return renderFrame(i, loadFrame(i));
+            const ExitCode rendered = renderFrame(i, *preloaded[i]);
+            preloaded[i].reset();
+            return rendered;
+        });
         log::info(SequenceReport::line(record));
         publish();
         if (code == ExitCode::Interrupted || code == ExitCode::InterruptedNoCheckpoint) {
@@ -246,15 +218,11 @@ ExitCode SequenceRenderer::runToDeadline() {
         ++stints;
         log::info(frameLabel(stint->index) + ": stint " + std::to_string(stints) + " to " +
                   std::to_string(stint->targetSpp) + " spp (" + stint->why + ")");
-        ExitCode code = ExitCode::Success;
-        try {
-            code = renderStint(*stint, progress[stint->index], left);
-        } catch (const std::exception& e) {
-            log::error(frameLabel(stint->index) + ": " + e.what());
-            m_report.frame(stint->index).state = FrameState::Failed;
-            m_report.frame(stint->index).note = e.what();
-            progress[stint->index].final = true;  // not tried again
-            code = ExitCode::RenderFailed;
+        const ExitCode code = guarded(
+            stint->index, [&] { return renderStint(*stint, progress[stint->index], left); });
+        // A failed frame is not tried again.
+        if (m_report.frame(stint->index).state == FrameState::Failed) {
+            progress[stint->index].final = true;
         }
         log::info(SequenceReport::line(m_report.frame(stint->index)));
         publish();
@@ -270,6 +238,30 @@ ExitCode SequenceRenderer::runToDeadline() {
     log::info(m_report.table());
     publish();
     return result;
+}
+
+template <class Render>
+ExitCode SequenceRenderer::guarded(size_t index, Render render) {
+    FrameRecord& record = m_report.frame(index);
+    const auto failed = [&](ExitCode code, const std::string& message) {
+        log::error(frameLabel(index) + ": " + message);
+        record.state = FrameState::Failed;
+        record.note = message;
+        return code;
+    };
+    try {
+        return render();
+    } catch (const ResumeError& e) {
+        return failed(ExitCode::ResumeFailed, e.what());
+    } catch (const SceneError& e) {
+        return failed(ExitCode::BadInput, e.what());
+    } catch (const UsageError& e) {
+        return failed(ExitCode::BadInput, e.what());
+    } catch (const std::bad_alloc&) {
+        return failed(ExitCode::RenderFailed, "out of memory");
+    } catch (const std::exception& e) {
+        return failed(ExitCode::RenderFailed, e.what());
+    }
 }
 
 void SequenceRenderer::publish() {

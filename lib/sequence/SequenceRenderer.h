@@ -60,6 +60,10 @@ class SequenceRenderer {
     // The frame with its position in the sequence, e.g. "frame 12 (3/48)".
     std::string frameLabel(size_t index) const;
     bool stopRequested() const;
+    // Runs `render` for frame `index`; an error marks the frame failed with its message
+    // and becomes its exit code (a scene error 2, a strict resume 3, anything else 1).
+    template <class Render>
+    ExitCode guarded(size_t index, Render render);
     // -sequence_deadline: stints chosen by nextStint until nothing fits in the time left.
     ExitCode runToDeadline();
     // Renders one stint of frame `index` up to `stint.targetSpp`, resuming its files.
