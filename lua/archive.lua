@@ -36,9 +36,22 @@
 --   written_at = 2026-11-21T10:17:00Z
 --   file = checkpoint.exr
 --
+-- Sequences (RT_ARCHIVE_LAYOUT=frame, as scripts/render-farm sets it): one folder per
+-- frame and one per set, so that a restarted task finds its frame's newest set without
+-- knowing the render id, and the previous set stays whole while the next is copied:
+--
+--   $RT_ARCHIVE_DIR/frame.0012/serial.000007/<file name>, manifest.txt
+--
+-- The set is copied into serial.000007.part/, its manifest written, the folder renamed to
+-- serial.000007, and only then are the frame's older sets removed: at every moment the
+-- frame has at least one complete set (a folder serial.N with its manifest). The manifest
+-- also has `frame = 12` and, after each `file`, `source = <path the renderer wrote>`, which
+-- is where `render-farm restore` copies it back (doc/FARM.md).
+--
 -- Configuration (environment variables):
---   RT_ARCHIVE_DIR   the central folder; required, must exist (the <renderId> folder in
---                    it is created)
+--   RT_ARCHIVE_DIR     the central folder; required, must exist (the <renderId> folder in
+--                      it is created)
+--   RT_ARCHIVE_LAYOUT  `render` (default: <renderId>/) or `frame` (above)
 --
 -- Example:
 --   RT_ARCHIVE_DIR=/net/archive/checkpoints renderer_cmd -in scene.rdla -out frame.exr \
@@ -99,11 +112,12 @@ local function number(value, format)
     return string.format(format, value)
 end
 
-local function manifestText(cp, names)
+local function manifestText(cp, names, sources)
     local spp = type(cp.spp) == "table" and cp.spp or {}
     local lines = {
         "# checkpoint archive manifest, written by lua/archive.lua",
         "render_id = " .. tostring(cp.renderId),
+        "frame = " .. tostring(cp.frame),
         "serial = " .. tostring(cp.serial),
         "reason = " .. tostring(cp.reason),
         "elapsed = " .. number(cp.elapsed, "%.3f"),
@@ -114,7 +128,10 @@ local function manifestText(cp, names)
         "host = " .. tostring(cp.host),
         "written_at = " .. util.utcTimestamp(),
     }
-    for _, name in ipairs(names) do lines[#lines + 1] = "file = " .. name end
+    for i, name in ipairs(names) do
+        lines[#lines + 1] = "file = " .. name
+        if sources then lines[#lines + 1] = "source = " .. sources[i] end
+    end
     -- Values are single-line: a newline in a host name would forge a key.
     for i, line in ipairs(lines) do lines[i] = line:gsub("[\r\n]", " ") end
     return table.concat(lines, "\n") .. "\n"
@@ -137,6 +154,54 @@ local function writeAtomically(dir, name, text)
         os.remove(temp)
         fail("cannot rename '" .. temp .. "' to '" .. final .. "': " .. tostring(renameError))
     end
+end
+
+local function copyAll(files, dir, names)
+    for i, file in ipairs(files) do
+        local target = joinPath(dir, names[i])
+        local ok, err = renderer.copy_file(file, target)
+        if not ok then
+            fail("cannot copy '" .. file .. "' to '" .. target .. "': " .. tostring(err))
+        end
+    end
+end
+
+local function removeTree(path)
+    os.execute("rm -rf -- " .. shellQuote(path) .. " 2>/dev/null")
+end
+
+-- The frame layout: a new folder per set, renamed into place once whole, then the
+-- frame's older sets removed. Returns the set's folder.
+local function archiveFrameSet(root, cp, files, names)
+    if type(cp.frame) ~= "number" or cp.frame < 0 or cp.frame ~= math.floor(cp.frame) then
+        fail("checkpoint.frame " .. tostring(cp.frame) .. " is not a whole frame number")
+    end
+    if type(cp.serial) ~= "number" then fail("checkpoint.serial is not a number") end
+    local frameDir = joinPath(root, string.format("frame.%04d", math.tointeger(cp.frame)))
+    ensureDirectory(frameDir)
+    local setName = string.format("serial.%06d", math.tointeger(cp.serial))
+    local final = joinPath(frameDir, setName)
+    local temp = final .. ".part"
+    removeTree(temp)
+    ensureDirectory(temp)
+    copyAll(files, temp, names)
+    writeAtomically(temp, MANIFEST, manifestText(cp, names, files))
+    removeTree(final)  -- a set of this serial left by a run that died after its rename
+    local renamed, renameError = os.rename(temp, final)
+    if not renamed then
+        fail("cannot rename '" .. temp .. "' to '" .. final .. "': " .. tostring(renameError))
+    end
+    local listing = io.popen("ls -1 -- " .. shellQuote(frameDir) .. " 2>/dev/null")
+    if listing then
+        for entry in listing:lines() do
+            local serial = entry:match("^serial%.(%d+)$") or entry:match("^serial%.(%d+)%.part$")
+            if serial and entry ~= setName and tonumber(serial) < cp.serial then
+                removeTree(joinPath(frameDir, entry))
+            end
+        end
+        listing:close()
+    end
+    return final
 end
 
 local function main()
@@ -176,18 +241,20 @@ local function main()
         names[i] = name
     end
 
-    local dir = joinPath(root, folderName(cp.renderId))
-    ensureDirectory(dir)
-    -- Until the new manifest is written, the folder does not claim to hold a whole set.
-    os.remove(joinPath(dir, MANIFEST))
-    for i, file in ipairs(files) do
-        local target = joinPath(dir, names[i])
-        local ok, err = renderer.copy_file(file, target)
-        if not ok then
-            fail("cannot copy '" .. file .. "' to '" .. target .. "': " .. tostring(err))
-        end
+    local layout = env("RT_ARCHIVE_LAYOUT") or "render"
+    local dir
+    if layout == "frame" then
+        dir = archiveFrameSet(root, cp, files, names)
+    elseif layout == "render" then
+        dir = joinPath(root, folderName(cp.renderId))
+        ensureDirectory(dir)
+        -- Until the new manifest is written, the folder does not claim to hold a whole set.
+        os.remove(joinPath(dir, MANIFEST))
+        copyAll(files, dir, names)
+        writeAtomically(dir, MANIFEST, manifestText(cp, names))
+    else
+        fail("RT_ARCHIVE_LAYOUT '" .. layout .. "' is not 'render' or 'frame'")
     end
-    writeAtomically(dir, MANIFEST, manifestText(cp, names))
     info("archived checkpoint " .. tostring(cp.serial) .. " (" .. tostring(cp.reason) ..
         ", " .. #files .. " file" .. (#files == 1 and "" or "s") .. ") to '" .. dir .. "'")
 end
