@@ -117,7 +117,7 @@ local function manifestText(cp, names, sources)
     local lines = {
         "# checkpoint archive manifest, written by lua/archive.lua",
         "render_id = " .. tostring(cp.renderId),
-        "frame = " .. tostring(cp.frame),
+        "frame = " .. tostring(math.tointeger(cp.frame) or cp.frame),
         "serial = " .. tostring(cp.serial),
         "reason = " .. tostring(cp.reason),
         "elapsed = " .. number(cp.elapsed, "%.3f"),
@@ -184,8 +184,14 @@ local function archiveFrameSet(root, cp, files, names)
     local temp = final .. ".part"
     removeTree(temp)
     ensureDirectory(temp)
-    copyAll(files, temp, names)
-    writeAtomically(temp, MANIFEST, manifestText(cp, names, files))
+    local copied, copyError = pcall(function()
+        copyAll(files, temp, names)
+        writeAtomically(temp, MANIFEST, manifestText(cp, names, files))
+    end)
+    if not copied then
+        removeTree(temp)  -- no half set left behind; the older sets are untouched
+        fail(copyError)
+    end
     removeTree(final)  -- a set of this serial left by a run that died after its rename
     local renamed, renameError = os.rename(temp, final)
     if not renamed then

@@ -6,6 +6,7 @@ Three shots render side by side on one node, each on 1 CPU, while the tests inte
              Also the status during and after, and the review movie.
   timelimit  2 frames in one task with a 1-minute limit: Slurm's own warning before the
              limit does the same.
+  cancel     2 frames; `render-farm cancel` mid-frame: checkpoint (USR1), no requeue.
   killed     2 frames; the renderer is killed with SIGKILL mid-frame and the task's scratch
              folder deleted: the task requeues and resumes from the archive.
 Every frame must end bit-identical (idiff, every channel) to an uninterrupted render made
@@ -44,6 +45,8 @@ SHOTS = {
     "timelimit": {"frames": "5-6", "size": ("128", "72"), "pixel_samples": "48", "time": "1",
                   "warning": "20", "review_every": "10m", "hold": False},
     "killed": {"frames": "7-8", "size": ("64", "36"), "pixel_samples": "48", "time": "10",
+               "warning": "60", "review_every": "10m", "hold": True},
+    "cancel": {"frames": "9-10", "size": ("64", "36"), "pixel_samples": "48", "time": "10",
                "warning": "60", "review_every": "10m", "hold": True},
 }
 
@@ -288,6 +291,24 @@ class FarmTest(unittest.TestCase):
         self.assertRegex(log, r"restore: frame 0008: restored serial \d+ from")
         self.assertRegex(log, r"Resuming render \w+ from 'animated_shot_checkpoint.0008.exr'")
         self.assert_identical_to_reference(shot)
+
+
+    def test_cancel_checkpoints_the_running_task_and_does_not_requeue(self):
+        shot = "cancel"
+        self.release(shot)
+        wait_until("frame 9 of the cancel shot to render with a checkpoint",
+                   lambda: self.report(shot).get(9, {}).get("state") == "rendering" and
+                   glob.glob(os.path.join(self.archive, "frame.0009", "serial.*[0-9]")), 150)
+        self.cluster.run(FARM, "cancel", self.jobs[shot], "--wait", "60")
+        events = [(r["event"], r["exit"]) for r in self.runs(shot)]
+        self.assertEqual(events[-1], ("cancelled", 4), events)
+        self.assertFalse(any(e.startswith("requeue") for e, _ in events), events)
+        self.assertEqual(self.report(shot)[9]["state"], "interrupted")
+        self.assertEqual(self.report(shot)[10]["state"], "pending")
+        wait_until("the cancelled job to leave the queue", lambda: not self.cluster.run(
+            "squeue", "-h", "-j", self.jobs[shot], check=False).stdout.strip(), 30)
+        table = self.cluster.run(FARM, "status", self.farm_dir(shot)).stdout
+        self.assertIn("cancelled", table)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ const std::string kPreview = RT_SOURCE_DIR "/lua/preview.lua";
 const std::string kArchive = RT_SOURCE_DIR "/lua/archive.lua";
 const std::string kStatsDb = RT_SOURCE_DIR "/lua/stats_db.lua";
 const std::string kPlayblast = RT_SOURCE_DIR "/lua/playblast.lua";
+const std::string kChain = RT_SOURCE_DIR "/lua/chain.lua";
 
 // Sets the scripts' environment variables for one test and restores them afterwards.
 // Every variable the scripts read starts unset, so the caller's shell cannot leak in.
@@ -62,7 +63,8 @@ class ScriptEnv {
     static constexpr const char* kNames[] = {
         "RT_PREVIEW_DIR",   "RT_PREVIEW_SIZE",   "RT_PREVIEW_EXPOSURE",
         "RT_ARCHIVE_DIR",   "RT_STATS_DB",       "RT_STATS_BUSY_MS",
-        "RT_PLAYBLAST_DIR", "RT_PLAYBLAST_NAME", "RT_PLAYBLAST_SIZE"};
+        "RT_PLAYBLAST_DIR", "RT_PLAYBLAST_NAME", "RT_PLAYBLAST_SIZE",
+        "RT_ARCHIVE_LAYOUT", "RT_HOOK_CHAIN"};
     std::map<std::string, std::string> m_saved;
 };
 
@@ -422,6 +424,80 @@ TEST(ArchiveScript, AFailedCopyIsAnErrorAndLeavesNoManifest) {
         << run.error;
     EXPECT_FALSE(exists(dir.file("archive/3f2a9c0b1e/manifest.txt")));
     EXPECT_TRUE(leftovers(dir.path()).empty());
+}
+
+TEST(ArchiveScript, FrameLayoutKeepsAWholeSetPerFolderAndDropsOlderOnesAfterTheNew) {
+    TempDir dir;
+    ScriptEnv env;
+    fs::create_directories(dir.path() / "archive");
+    env.set("RT_ARCHIVE_DIR", dir.file("archive"));
+    env.set("RT_ARCHIVE_LAYOUT", "frame");
+    const std::string beauty = dir.file("checkpoint.0012.exr");
+    writeTestExr(beauty, 16, 16);
+
+    HookResult run = runScript(kArchive, {.files = {beauty}, .serial = 7, .frame = 12.0});
+    ASSERT_TRUE(run.ok) << run.error;
+    const fs::path frameDir = dir.path() / "archive" / "frame.0012";
+    const fs::path first = frameDir / "serial.000007";
+    EXPECT_EQ(readBytes((first / "checkpoint.0012.exr").string()), readBytes(beauty));
+    const std::string manifest = readBytes((first / "manifest.txt").string());
+    for (const std::string& line : std::vector<std::string>{"frame = 12\n", "serial = 7\n",
+                                   "file = checkpoint.0012.exr\nsource = " + beauty + "\n"}) {
+        EXPECT_NE(manifest.find(line), std::string::npos) << line << " in\n" << manifest;
+    }
+
+    // The next set gets its own folder; the older one goes only once the new one is whole.
+    writeTestExr(beauty, 16, 16, 0.75f);
+    run = runScript(kArchive, {.files = {beauty}, .serial = 8, .frame = 12.0});
+    ASSERT_TRUE(run.ok) << run.error;
+    EXPECT_FALSE(exists(first.string()));
+    EXPECT_EQ(readBytes((frameDir / "serial.000008" / "checkpoint.0012.exr").string()),
+              readBytes(beauty));
+    EXPECT_EQ(test::entryCount(frameDir), 1u);
+    EXPECT_TRUE(leftovers(dir.path()).empty());
+
+    // A failed copy leaves the complete older set alone, and no folder claiming a set.
+    run = runScript(kArchive, {.files = {beauty, dir.file("lost.exr")}, .serial = 9, .frame = 12.0});
+    EXPECT_FALSE(run.ok);
+    EXPECT_TRUE(exists((frameDir / "serial.000008" / "manifest.txt").string()));
+    EXPECT_FALSE(exists((frameDir / "serial.000009").string()));
+    EXPECT_TRUE(leftovers(dir.path()).empty());
+
+    env.set("RT_ARCHIVE_LAYOUT", "flat");
+    run = runScript(kArchive, {.files = {beauty}, .serial = 10, .frame = 12.0});
+    EXPECT_NE(run.error.find("RT_ARCHIVE_LAYOUT 'flat' is not 'render' or 'frame'"),
+              std::string::npos)
+        << run.error;
+}
+
+// ---------------------------------------------------------------------------------------
+// chain.lua
+
+TEST(ChainScript, RunsEveryScriptAndReportsEachFailureByName) {
+    TempDir dir;
+    ScriptEnv env;
+    const std::string first = dir.file("first.lua");
+    const std::string failing = dir.file("failing.lua");
+    const std::string last = dir.file("last.lua");
+    test::writeBytes(first, "local f = io.open('" + dir.file("first.txt") +
+                               "', 'w') f:write(checkpoint.serial) f:close()\n");
+    test::writeBytes(failing, "error('no space left', 0)\n");
+    test::writeBytes(last, "local f = io.open('" + dir.file("last.txt") +
+                              "', 'w') f:write(checkpoint.reason) f:close()\n");
+
+    HookResult run = runScript(kChain, {.serial = 5});
+    EXPECT_NE(run.error.find("RT_HOOK_CHAIN is not set"), std::string::npos) << run.error;
+
+    env.set("RT_HOOK_CHAIN", first + ":" + failing + ":" + last);
+    run = runScript(kChain, {.serial = 5});
+    EXPECT_FALSE(run.ok);
+    EXPECT_NE(run.error.find("'" + failing + "': no space left"), std::string::npos) << run.error;
+    EXPECT_EQ(readBytes(dir.file("first.txt")), "5");
+    EXPECT_EQ(readBytes(dir.file("last.txt")), "checkpoint");
+
+    env.set("RT_HOOK_CHAIN", first + ":" + last);
+    EXPECT_TRUE(runScript(kChain, {.serial = 6}).ok);
+    EXPECT_EQ(readBytes(dir.file("first.txt")), "6");
 }
 
 // ---------------------------------------------------------------------------------------
