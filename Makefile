@@ -39,6 +39,7 @@ bench: build
 	$(BUILD_DIR)/bench/checkpoint_bench --out $(OUT_DIR)/checkpoint_bench.json --dir $(OUT_DIR)/bench_checkpoint
 	$(BUILD_DIR)/bench/resume_bench --out $(OUT_DIR)/resume_bench.json --dir $(OUT_DIR)/bench_resume
 	$(BUILD_DIR)/bench/signal_bench --out $(OUT_DIR)/signal_bench.json --dir $(OUT_DIR)/bench_signal
+	$(BUILD_DIR)/bench/signal_bench --preemptions 20 --out $(OUT_DIR)/preemption_bench.json --dir $(OUT_DIR)/bench_preemption
 	$(BUILD_DIR)/bench/sequence_bench --out $(OUT_DIR)/sequence_bench.json --dir $(OUT_DIR)/bench_sequence
 
 format:

@@ -6,6 +6,11 @@
 // the checkpoint was final, both measured from the signal, so the total splits into
 // stop latency (tiles in flight finish), snapshot plus file writing, and process exit.
 // Checks exit code 4 and that checkpoint.exr says "signal". Writes JSON (--out FILE).
+//
+// --preemptions N (doc/PERFORMANCE.md, "Farm"): N SIGUSR1s (Slurm's preemption warning) at
+// seeded random times into sampling, at --size W H, and the work each one loses: samples
+// the run took that are not in the checkpoint it wrote (the child's "Samples this run"
+// line), as a fraction of the frame's samples. Goal: at most one tile task per thread.
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -14,12 +19,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -58,18 +65,29 @@ double median(std::vector<double> v) {
 }
 
 struct Sample {
+    uint64_t samplesTaken = 0;  // by the run (child's log)
+    uint64_t samplesKept = 0;   // in the film it checkpointed (child's log)
+    int threads = 0;
     double exitSeconds = 0.0;     // signal sent -> process gone (measured here)
     double stoppedSeconds = 0.0;  // signal received -> sampling stopped (child's log)
     double writtenSeconds = 0.0;  // signal received -> checkpoint final (child's log)
 };
 
-Sample interruptOnce(const fs::path& dir, int signal, const char* name, double sampleFor) {
+struct Frame {
+    std::string width = "1920", height = "1080";
+    std::string pixelSamples = "16";  // 256 spp
+};
+
+Sample interruptOnce(const fs::path& dir, int signal, const char* name, double sampleFor,
+                     const Frame& frame = {}) {
     fs::remove_all(dir);
     fs::create_directories(dir);
     const std::string scene = std::string(RT_SOURCE_DIR) + "/rdl_scenes/cornell_box.rdla";
-    std::vector<std::string> args{RT_RENDERER_CMD, "-in",         scene,           "-size", "1920",
-                                  "1080",          "-scene_var",  "pixel_samples", "16",    "-out",
-                                  "frame.exr",     "-checkpoint", "-info"};
+    std::vector<std::string> args{RT_RENDERER_CMD, "-in",           scene,
+                                  "-size",         frame.width,     frame.height,
+                                  "-scene_var",    "pixel_samples", frame.pixelSamples,
+                                  "-out",          "frame.exr",     "-checkpoint",
+                                  "-info"};
     std::vector<char*> argv;
     for (std::string& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -103,6 +121,14 @@ Sample interruptOnce(const fs::path& dir, int signal, const char* name, double s
     sample.stoppedSeconds = numberAfter(log, prefix + "sampling stopped ");
     sample.writtenSeconds = numberAfter(log, prefix + "checkpoint written ");
     if (sample.stoppedSeconds < 0 || sample.writtenSeconds < 0) fail("no latency in the log", log);
+    const double taken = numberAfter(log, "Samples this run: ");
+    const size_t keptAt = log.find(" taken, ");
+    if (taken < 0 || keptAt == std::string::npos) fail("no sample counts in the log", log);
+    sample.samplesTaken = static_cast<uint64_t>(taken);
+    sample.samplesKept = std::strtoull(log.c_str() + keptAt + 8, nullptr, 10);
+    const size_t onAt = log.find(", on ", log.find("Rendering "));
+    sample.threads = onAt == std::string::npos ? 0 : std::atoi(log.c_str() + onAt + 5);
+    if (sample.threads <= 0) sample.threads = static_cast<int>(std::thread::hardware_concurrency());
     rt::ImageBuffer image;
     rt::Metadata metadata;
     std::string error;
@@ -113,6 +139,62 @@ Sample interruptOnce(const fs::path& dir, int signal, const char* name, double s
     return sample;
 }
 
+// N preemption warnings at random times into sampling (seeded: the same times every run).
+int measurePreemptions(const fs::path& dir, int count, const Frame& frame,
+                       const std::string& outPath) {
+    std::mt19937 random(2026);
+    std::uniform_real_distribution<double> when(0.1, 3.0);
+    const double frameSamples = std::stod(frame.width) * std::stod(frame.height) *
+                                std::pow(std::stod(frame.pixelSamples), 2.0);
+    const double tileTaskSamples = 8.0 * 8.0 * std::pow(std::stod(frame.pixelSamples), 2.0);
+    std::vector<double> lostFractions, exits;
+    double worstLost = 0.0;
+    int threads = 0;
+    nlohmann::json runs = nlohmann::json::array();
+    for (int i = 0; i < count; ++i) {
+        const double at = when(random);
+        const Sample s = interruptOnce(dir, SIGUSR1, "SIGUSR1", at, frame);
+        const double lost =
+            static_cast<double>(s.samplesTaken) - static_cast<double>(s.samplesKept);
+        threads = s.threads;
+        worstLost = std::max(worstLost, lost);
+        lostFractions.push_back(lost / frameSamples);
+        exits.push_back(s.exitSeconds);
+        runs.push_back({{"signal_after_s", at},
+                        {"samples_taken", s.samplesTaken},
+                        {"samples_kept", s.samplesKept},
+                        {"lost_samples", lost},
+                        {"lost_fraction_of_frame", lost / frameSamples},
+                        {"exit_s", s.exitSeconds}});
+        std::printf(
+            "preemption %d at %.2f s: %llu samples taken, %llu in the checkpoint, lost %.0f "
+            "(%.2e of the frame), exit %.3f s\n",
+            i + 1, at, static_cast<unsigned long long>(s.samplesTaken),
+            static_cast<unsigned long long>(s.samplesKept), lost, lost / frameSamples,
+            s.exitSeconds);
+    }
+    const double goal = threads * tileTaskSamples;  // a whole tile task (8x8, every spp) per thread
+    std::printf(
+        "%d preemptions at %sx%s: worst loss %.0f samples (%.2e of the frame), median %.2e; "
+        "goal <= %.0f samples (one tile task per thread, %d threads): %s; median exit %.3f s\n",
+        count, frame.width.c_str(), frame.height.c_str(), worstLost, worstLost / frameSamples,
+        median(lostFractions), goal, threads, worstLost <= goal ? "met" : "NOT met", median(exits));
+    nlohmann::json results = {{"benchmark", "preemption_loss"},
+                              {"resolution", frame.width + "x" + frame.height},
+                              {"spp", std::pow(std::stod(frame.pixelSamples), 2.0)},
+                              {"preemptions", count},
+                              {"threads", threads},
+                              {"worst_lost_samples", worstLost},
+                              {"worst_lost_fraction_of_frame", worstLost / frameSamples},
+                              {"median_lost_fraction_of_frame", median(lostFractions)},
+                              {"goal_lost_samples", goal},
+                              {"goal_met", worstLost <= goal},
+                              {"median_exit_s", median(exits)},
+                              {"runs", runs}};
+    std::ofstream(outPath) << results.dump(2) << "\n";
+    return worstLost <= goal ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -121,14 +203,22 @@ int main(int argc, char** argv) {
     int repetitions = 3;
     double sampleFor = 3.0;
     std::string signalName = "INT";
+    int preemptions = 0;
+    Frame frame;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string arg = argv[i];
+        if (arg == "--preemptions") preemptions = std::stoi(argv[i + 1]);
+        if (arg == "--size" && i + 2 < argc) {
+            frame.width = argv[i + 1];
+            frame.height = argv[++i + 1];
+        }
         if (arg == "--out") outPath = argv[i + 1];
         if (arg == "--dir") dir = argv[i + 1];
         if (arg == "--repetitions") repetitions = std::stoi(argv[i + 1]);
         if (arg == "--sample_for") sampleFor = std::stod(argv[i + 1]);
         if (arg == "--signal") signalName = argv[i + 1];
     }
+    if (preemptions > 0) return measurePreemptions(dir, preemptions, frame, outPath);
     const int signal = signalName == "TERM" ? SIGTERM : signalName == "USR1" ? SIGUSR1 : SIGINT;
     const std::string name = "SIG" + signalName;
     std::vector<double> exits, stops, writes, tails;

@@ -247,6 +247,13 @@ void RenderSession::render() {
     m_stats.renderSeconds = checkpoints.runSeconds();
     m_stats.counters = renderer.counters();
     m_stats.samples = renderer.samplesTaken();
+    // Work a stop would lose: every sample taken is in the film that the stop's checkpoint
+    // writes, because tiles in flight finish first (signal_bench --preemptions measures it).
+    const uint64_t samplesKept =
+        static_cast<uint64_t>(std::llround(m_film.sampleStats().mean * m_film.pixelCount())) -
+        samplesBefore;
+    log::detail("Samples this run: " + std::to_string(m_stats.samples) + " taken, " +
+                std::to_string(samplesKept) + " in the film");
     if (m_stats.counters.nonFiniteSamples > 0) {
         log::warning(std::to_string(m_stats.counters.nonFiniteSamples) +
                      " samples had a non-finite radiance and were dropped");

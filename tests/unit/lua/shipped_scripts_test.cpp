@@ -61,10 +61,9 @@ class ScriptEnv {
 
   private:
     static constexpr const char* kNames[] = {
-        "RT_PREVIEW_DIR",   "RT_PREVIEW_SIZE",   "RT_PREVIEW_EXPOSURE",
-        "RT_ARCHIVE_DIR",   "RT_STATS_DB",       "RT_STATS_BUSY_MS",
-        "RT_PLAYBLAST_DIR", "RT_PLAYBLAST_NAME", "RT_PLAYBLAST_SIZE",
-        "RT_ARCHIVE_LAYOUT", "RT_HOOK_CHAIN"};
+        "RT_PREVIEW_DIR",    "RT_PREVIEW_SIZE",   "RT_PREVIEW_EXPOSURE", "RT_ARCHIVE_DIR",
+        "RT_STATS_DB",       "RT_STATS_BUSY_MS",  "RT_PLAYBLAST_DIR",    "RT_PLAYBLAST_NAME",
+        "RT_PLAYBLAST_SIZE", "RT_ARCHIVE_LAYOUT", "RT_HOOK_CHAIN"};
     std::map<std::string, std::string> m_saved;
 };
 
@@ -441,8 +440,9 @@ TEST(ArchiveScript, FrameLayoutKeepsAWholeSetPerFolderAndDropsOlderOnesAfterTheN
     const fs::path first = frameDir / "serial.000007";
     EXPECT_EQ(readBytes((first / "checkpoint.0012.exr").string()), readBytes(beauty));
     const std::string manifest = readBytes((first / "manifest.txt").string());
-    for (const std::string& line : std::vector<std::string>{"frame = 12\n", "serial = 7\n",
-                                   "file = checkpoint.0012.exr\nsource = " + beauty + "\n"}) {
+    for (const std::string& line :
+         std::vector<std::string>{"frame = 12\n", "serial = 7\n",
+                                  "file = checkpoint.0012.exr\nsource = " + beauty + "\n"}) {
         EXPECT_NE(manifest.find(line), std::string::npos) << line << " in\n" << manifest;
     }
 
@@ -457,7 +457,8 @@ TEST(ArchiveScript, FrameLayoutKeepsAWholeSetPerFolderAndDropsOlderOnesAfterTheN
     EXPECT_TRUE(leftovers(dir.path()).empty());
 
     // A failed copy leaves the complete older set alone, and no folder claiming a set.
-    run = runScript(kArchive, {.files = {beauty, dir.file("lost.exr")}, .serial = 9, .frame = 12.0});
+    run =
+        runScript(kArchive, {.files = {beauty, dir.file("lost.exr")}, .serial = 9, .frame = 12.0});
     EXPECT_FALSE(run.ok);
     EXPECT_TRUE(exists((frameDir / "serial.000008" / "manifest.txt").string()));
     EXPECT_FALSE(exists((frameDir / "serial.000009").string()));
@@ -480,10 +481,10 @@ TEST(ChainScript, RunsEveryScriptAndReportsEachFailureByName) {
     const std::string failing = dir.file("failing.lua");
     const std::string last = dir.file("last.lua");
     test::writeBytes(first, "local f = io.open('" + dir.file("first.txt") +
-                               "', 'w') f:write(checkpoint.serial) f:close()\n");
+                                "', 'w') f:write(checkpoint.serial) f:close()\n");
     test::writeBytes(failing, "error('no space left', 0)\n");
     test::writeBytes(last, "local f = io.open('" + dir.file("last.txt") +
-                              "', 'w') f:write(checkpoint.reason) f:close()\n");
+                               "', 'w') f:write(checkpoint.reason) f:close()\n");
 
     HookResult run = runScript(kChain, {.serial = 5});
     EXPECT_NE(run.error.find("RT_HOOK_CHAIN is not set"), std::string::npos) << run.error;
