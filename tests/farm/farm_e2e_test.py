@@ -7,13 +7,14 @@ Three shots render side by side on one node, each on 1 CPU, while the tests inte
   timelimit  2 frames in one task with a 1-minute limit: Slurm's own warning before the
              limit does the same.
   cancel     2 frames; `render-farm cancel` mid-frame: checkpoint (USR1), no requeue.
+  deadline   1 frame with --deadline 2h: Slurm's --deadline and -sequence_deadline.
   killed     2 frames; the renderer is killed with SIGKILL mid-frame and the task's scratch
              folder deleted: the task requeues and resumes from the archive.
 Every frame must end bit-identical (idiff, every channel) to an uninterrupted render made
 by renderer_cmd directly. A cluster that does not start fails the tests with the reason.
 
 Requeued jobs wait ~120 s before Slurm starts them again (it holds their begin time); the
-tests release them at once with `scontrol update JobId=N StartTime=now`.
+tests release them after 5 s with `scontrol update JobId=N StartTime=now`.
 
 Environment: RENDERER_CMD (renderer_cmd to test), RT_SOURCE_DIR (the checkout).
 """
@@ -42,12 +43,16 @@ SCENE = os.path.join(SOURCE, "rdl_scenes", "animated_shot.rdla")
 SHOTS = {
     "preempt": {"frames": "1-4", "size": ("64", "36"), "pixel_samples": "40", "time": "10",
                 "warning": "60", "review_every": "10s", "hold": True},
-    "timelimit": {"frames": "5-6", "size": ("128", "72"), "pixel_samples": "48", "time": "1",
+    # Long enough (about a minute of sampling on one busy core) that Slurm's warning, which
+    # comes 20-40 s into a 1-minute limit, always finds it rendering.
+    "timelimit": {"frames": "5-7", "size": ("128", "72"), "pixel_samples": "56", "time": "1",
                   "warning": "20", "review_every": "10m", "hold": False},
     "killed": {"frames": "7-8", "size": ("64", "36"), "pixel_samples": "48", "time": "10",
                "warning": "60", "review_every": "10m", "hold": True},
     "cancel": {"frames": "9-10", "size": ("64", "36"), "pixel_samples": "48", "time": "10",
                "warning": "60", "review_every": "10m", "hold": True},
+    "deadline": {"frames": "1", "size": ("16", "9"), "pixel_samples": "2", "time": "10",
+                 "warning": "60", "review_every": "10m", "hold": False, "deadline": "2h"},
 }
 
 
@@ -115,15 +120,27 @@ class Cluster:
             raise AssertionError(f"{' '.join(args)}: exit {done.returncode}\n{done.stdout}{done.stderr}")
         return done
 
+    # Released at once, a requeued task can be started before its previous run is cleaned
+    # up, and Slurm then kills it ("Killing non-startable batch job: Job credential
+    # revoked", seen on 22.05 with a 0.5 s release): wait a few seconds first.
+    RELEASE_AFTER_SECONDS = 5.0
+
     def _release_loop(self):
+        pending_since = {}
         while not self._stop.wait(1.0):
             done = subprocess.run(["squeue", "-h", "-t", "PD", "-o", "%i|%j|%r"], env=self.env,
                                   capture_output=True, text=True)
+            waiting = set()
             for line in done.stdout.splitlines():
                 job, name, reason = (line.split("|") + ["", "", ""])[:3]
-                if reason == "BeginTime" and not name.endswith("-review"):
+                if reason != "BeginTime" or name.endswith("-review"):
+                    continue
+                waiting.add(job)
+                since = pending_since.setdefault(job, time.time())
+                if time.time() - since >= self.RELEASE_AFTER_SECONDS:
                     subprocess.run(["scontrol", "update", f"JobId={job}", "StartTime=now"],
                                    env=self.env, capture_output=True)
+            pending_since = {job: t for job, t in pending_since.items() if job in waiting}
 
 
 class FarmTest(unittest.TestCase):
@@ -136,8 +153,9 @@ class FarmTest(unittest.TestCase):
         except Exception:
             cls.cluster.down()
             raise
-        cls.archive = os.path.join(cls.root, "archive")
-        os.makedirs(cls.archive)
+        cls.archives = {shot: os.path.join(cls.root, "archive", shot) for shot in SHOTS}
+        for archive in cls.archives.values():
+            os.makedirs(archive)
         cls.references = {}
         cls.jobs = {}
         for shot, s in SHOTS.items():
@@ -147,9 +165,10 @@ class FarmTest(unittest.TestCase):
                 FARM, "submit", SCENE, "-frames", s["frames"], "-out",
                 os.path.join(out_dir, "shot.####.exr"), "--name", shot, "--frames-per-task", "4",
                 "--time", s["time"], "--warning", s["warning"], "--cpus-per-task", "1",
-                "--archive", cls.archive, "--scratch", os.path.join(cls.root, "scratch"),
+                "--archive", cls.archives[shot], "--scratch", os.path.join(cls.root, "scratch"),
                 "--review-every", s["review_every"], "--renderer", RENDERER,
                 *(["--hold"] if s["hold"] else []),
+                *(["--deadline", s["deadline"]] if "deadline" in s else []),
                 "--", *render_options(shot), "-checkpoint", "1")
             cls.jobs[shot] = submitted.stdout.strip().splitlines()[0]
         # The uninterrupted references, rendered by renderer_cmd directly meanwhile.
@@ -215,17 +234,21 @@ class FarmTest(unittest.TestCase):
         # Mid-frame: frame 2 is rendering and has a checkpoint on disk.
         wait_until("frame 2 of the preempt shot to render",
                    lambda: self.report(shot).get(2, {}).get("state") == "rendering" and
-                   glob.glob(os.path.join(self.archive, "frame.0002", "serial.*[0-9]")), 120)
+                   glob.glob(os.path.join(self.archives[shot], "frame.0002", "serial.*[0-9]")), 120)
         task_job = self.runs(shot)[-1]["job"]
         self.cluster.run("scancel", "--signal=USR1", "--batch", task_job)
         requeued = wait_until("the preempted task to requeue itself",
                               lambda: [r for r in self.runs(shot) if r["event"] == "requeue-warning"], 60)
         self.assertEqual(requeued[0]["exit"], 4, "the renderer should checkpoint and exit 4")
-        during = self.status(shot)
-        by_frame = {f["frame"]: f for f in during["frames"]}
-        self.assertEqual(by_frame[1]["state"], "final")
-        self.assertIn(by_frame[2]["state"], ("interrupted", "requeued", "rendering"))
-        self.assertGreater(by_frame[2]["spp"], 0)
+        # Frames before the one stopped are final; the stopped one holds its samples (it is
+        # frame 2 unless frame 2 ended between the check above and the signal).
+        during = self.status(shot)["frames"]
+        stopped = next(i for i, f in enumerate(during) if f["state"] != "final")
+        self.assertGreaterEqual(stopped, 1, during)
+        self.assertIn(during[stopped]["state"], ("interrupted", "requeued", "rendering"), during)
+        self.assertGreater(during[stopped]["spp"], 0)
+        self.assertTrue(all(f["state"] in ("pending", "requeued", "queued", "starting")
+                            for f in during[stopped + 1:]), during)
 
         self.wait_done(shot, 180)
         self.assert_identical_to_reference(shot)
@@ -276,7 +299,7 @@ class FarmTest(unittest.TestCase):
         self.release(shot)
         wait_until("frame 8 of the killed shot to render with an archived set",
                    lambda: self.report(shot).get(8, {}).get("state") == "rendering" and
-                   glob.glob(os.path.join(self.archive, "frame.0008", "serial.*[0-9]")), 150)
+                   glob.glob(os.path.join(self.archives[shot], "frame.0008", "serial.*[0-9]")), 150)
         pids = subprocess.run(["pgrep", "-f", f"{self.root}/killed/shot.####.exr"],
                               capture_output=True, text=True).stdout.split()
         renderer = [p for p in pids if os.path.basename(os.readlink(f"/proc/{p}/exe")) == "renderer_cmd"]
@@ -298,7 +321,7 @@ class FarmTest(unittest.TestCase):
         self.release(shot)
         wait_until("frame 9 of the cancel shot to render with a checkpoint",
                    lambda: self.report(shot).get(9, {}).get("state") == "rendering" and
-                   glob.glob(os.path.join(self.archive, "frame.0009", "serial.*[0-9]")), 150)
+                   glob.glob(os.path.join(self.archives[shot], "frame.0009", "serial.*[0-9]")), 150)
         self.cluster.run(FARM, "cancel", self.jobs[shot], "--wait", "60")
         events = [(r["event"], r["exit"]) for r in self.runs(shot)]
         self.assertEqual(events[-1], ("cancelled", 4), events)
@@ -309,6 +332,13 @@ class FarmTest(unittest.TestCase):
             "squeue", "-h", "-j", self.jobs[shot], check=False).stdout.strip(), 30)
         table = self.cluster.run(FARM, "status", self.farm_dir(shot)).stdout
         self.assertIn("cancelled", table)
+
+    def test_deadline_reaches_slurm_and_the_renderer(self):
+        shot = "deadline"
+        details = self.cluster.run("scontrol", "show", "job", self.jobs[shot]).stdout
+        self.assertRegex(details, r"Deadline=\d{4}-\d\d-\d\dT\d\d:\d\d")
+        self.wait_done(shot, 120)
+        self.assertRegex(self.task_log(shot), r"Deadline in \d+ s")
 
 
 if __name__ == "__main__":
