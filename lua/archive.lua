@@ -43,7 +43,7 @@
 --   $RT_ARCHIVE_DIR/frame.0012/serial.000007/<file name>, manifest.txt
 --
 -- The set is copied into serial.000007.part/, its manifest written, the folder renamed to
--- serial.000007, and only then are the frame's older sets removed: at every moment the
+-- serial.000007, and only then are the frame's other sets removed: at every moment the
 -- frame has at least one complete set (a folder serial.N with its manifest). The manifest
 -- also has `frame = 12` and, after each `file`, `source = <path the renderer wrote>`, which
 -- is where `render-farm restore` copies it back (doc/FARM.md).
@@ -200,10 +200,11 @@ local function archiveFrameSet(root, cp, files, names)
     local listing = io.popen("ls -1 -- " .. shellQuote(frameDir) .. " 2>/dev/null")
     if listing then
         for entry in listing:lines() do
-            local serial = entry:match("^serial%.(%d+)$") or entry:match("^serial%.(%d+)%.part$")
-            if serial and entry ~= setName and tonumber(serial) < cp.serial then
-                removeTree(joinPath(frameDir, entry))
-            end
+            -- Every other set goes, whatever its serial: the set just written is the newest,
+            -- and a set of an earlier render of the frame (serials restart at 1 with a new
+            -- render) must not look newer to a restore.
+            local isSet = entry:match("^serial%.%d+$") or entry:match("^serial%.%d+%.part$")
+            if isSet and entry ~= setName then removeTree(joinPath(frameDir, entry)) end
         end
         listing:close()
     end

@@ -75,7 +75,7 @@ OUT={_q(spec.out)}
 SCRATCH_ROOT={_q(spec.scratch_root)}   # node-local: checkpoints are written here
 ARCHIVE={_q(spec.archive)}   # shared: a copy of every complete checkpoint set ('' = none)
 DEADLINE_EPOCH={spec.deadline_epoch}   # seconds since 1970; 0 = no deadline
-MAX_CRASH_RESTARTS={spec.max_crash_restarts}   # requeues after the renderer died of a signal
+MAX_CRASH_RESTARTS={spec.max_crash_restarts}   # requeues after the renderer died of a signal (in all)
 TASK_FRAMES={_bash_array(task_frames)}
 RENDER_OPTIONS={_bash_array(spec.render_options)}
 """
@@ -93,6 +93,15 @@ record() {  # event exit-code
     >>"$FARM_DIR/runs/task_$task.jsonl"
 }
 record start null
+
+# Stop signals are taken from here on: passed to the renderer once it runs, and before
+# that remembered (the task then requeues without rendering).
+stop_signal=""
+renderer_pid=""
+forward() { stop_signal=$1; [ -z "$renderer_pid" ] || kill -s "$1" "$renderer_pid" 2>/dev/null; }
+trap 'forward USR1' USR1
+trap 'forward TERM' TERM
+
 mkdir -p "$scratch" && cd "$scratch" || { record failed 1; exit 1; }
 
 # 1. Lost or stale scratch: copy the newest complete archived set of each frame back.
@@ -109,28 +118,34 @@ fi
 in_files=()
 for f in "${SCENE_FILES[@]}"; do in_files+=(-in "$f"); done
 
-# 2. Render, resume on. Stop signals are passed to the renderer, which checkpoints the
-#    frame in progress and exits 4.
-stop_signal=""
-renderer_pid=""
-forward() { stop_signal=$1; [ -z "$renderer_pid" ] || kill -s "$1" "$renderer_pid" 2>/dev/null; }
-trap 'forward USR1' USR1
-trap 'forward TERM' TERM
+# 2. Render, resume on. On a stop signal the renderer checkpoints the frame in progress
+#    and exits 4.
 hooks=$LUA_DIR/playblast.lua
 [ -z "$ARCHIVE" ] || hooks=$LUA_DIR/archive.lua:$hooks
 RT_ARCHIVE_DIR=$ARCHIVE RT_ARCHIVE_LAYOUT=frame RT_PLAYBLAST_DIR=$FARM_DIR/playblast \
-RT_PLAYBLAST_NAME=$SHOT RT_HOOK_CHAIN=$hooks \
-  "$RENDERER" "${in_files[@]}" -frames "$frames" -out "$OUT" -resume_render \
-  -sequence_report "$FARM_DIR/reports/task_$task.json" \
-  -scene_var checkpoint_post_script "$LUA_DIR/chain.lua" \
-  ${SLURM_CPUS_PER_TASK:+-threads "$SLURM_CPUS_PER_TASK"} "${deadline[@]}" "${RENDER_OPTIONS[@]}" &
-renderer_pid=$!
-[ -z "$stop_signal" ] || kill -s "$stop_signal" "$renderer_pid" 2>/dev/null  # came before it started
-while :; do  # `wait` returns early when a trapped signal arrives
-  wait "$renderer_pid"
-  rc=$?
-  kill -0 "$renderer_pid" 2>/dev/null || break
-done
+rc=5  # stopped before rendering: nothing new on disk
+if [ -z "$stop_signal" ]; then
+  # ${a[@]+"${a[@]}"}: an empty array under set -u, also in bash before 4.4.
+  RT_ARCHIVE_DIR=$ARCHIVE RT_ARCHIVE_LAYOUT=frame RT_PLAYBLAST_DIR=$FARM_DIR/playblast \
+  RT_PLAYBLAST_NAME=$SHOT RT_HOOK_CHAIN=$hooks \
+    "$RENDERER" "${in_files[@]}" -frames "$frames" -out "$OUT" -resume_render \
+    -sequence_report "$FARM_DIR/reports/task_$task.json" \
+    -scene_var checkpoint_post_script "$LUA_DIR/chain.lua" \
+    ${SLURM_CPUS_PER_TASK:+-threads "$SLURM_CPUS_PER_TASK"} \
+    ${deadline[@]+"${deadline[@]}"} ${RENDER_OPTIONS[@]+"${RENDER_OPTIONS[@]}"} &
+  renderer_pid=$!
+  while :; do  # `wait` returns early when a trapped signal arrives
+    wait "$renderer_pid"
+    rc=$?
+    kill -0 "$renderer_pid" 2>/dev/null || break
+  done
+  if [ "$rc" -gt 128 ] && [ -n "$stop_signal" ]; then
+    # The renderer may have ended between the interrupted wait and the check: its status.
+    wait "$renderer_pid"
+    last=$?
+    [ "$last" -eq 127 ] || rc=$last
+  fi
+fi
 
 # 3. What next: done, requeue (warning signal, crash), or end with the renderer's code.
 requeue() {
@@ -142,7 +157,9 @@ if [ "$rc" -eq 0 ]; then record done 0; exit 0; fi
 if [ -e "$FARM_DIR/cancel" ]; then record cancelled "$rc"; exit "$rc"; fi
 case $rc in 2 | 3) record failed "$rc"; exit "$rc" ;; esac
 if [ "$stop_signal" = USR1 ]; then requeue warning; fi
-if [ -z "$stop_signal" ] && [ "$rc" -gt 128 ] && [ "$restart" -lt "$MAX_CRASH_RESTARTS" ]; then
+# Crashes are counted apart from the warning's requeues, which a long shot has many of.
+crashes=$(grep -c '"event": "requeue-crash"' "$FARM_DIR/runs/task_$task.jsonl" 2>/dev/null)
+if [ -z "$stop_signal" ] && [ "$rc" -gt 128 ] && [ "${crashes:-0}" -lt "$MAX_CRASH_RESTARTS" ]; then
   requeue crash
 fi
 record "${stop_signal:+stopped-}${stop_signal:-failed}" "$rc"

@@ -18,7 +18,7 @@ import shutil
 import sys
 import time
 
-from . import batch_script, review, slurm, status
+from . import batch_script, exr_header, review, slurm, status
 from .frames import FrameSpecError, parse_frames, split_into_tasks
 from .layout import Layout, write_atomically
 from .restore import restore_frames
@@ -221,11 +221,14 @@ def cmd_review(args):
     layout = _layout_of(args.target)
     job = layout.load_job()
     in_queue = bool(job.get("job_id") and slurm.tasks(job["job_id"]))
-    review.build(layout, MOVIE_SCRIPT, force=args.force)
-    if args.resubmit and in_queue and not os.path.exists(layout.cancel_marker):
-        submit_review(layout, job.get("review_every_seconds", 600))
-    elif args.resubmit and not in_queue:
-        print("review: the shot's job has left the queue: this was the last build")
+    try:
+        review.build(layout, MOVIE_SCRIPT, force=args.force)
+    finally:
+        # A failed build (ffmpeg, the file server) must not end the night's reviews.
+        if args.resubmit and in_queue and not os.path.exists(layout.cancel_marker):
+            submit_review(layout, job.get("review_every_seconds", 600))
+        elif args.resubmit and not in_queue:
+            print("review: the shot's job has left the queue: this was the last build")
     return 0
 
 
@@ -273,6 +276,6 @@ def main(argv=None):
     except UsageError as error:
         print(f"render-farm {args.command}: {error}", file=sys.stderr)
         return 2
-    except (slurm.SlurmError, review.ReviewError, OSError) as error:
+    except (slurm.SlurmError, review.ReviewError, exr_header.HeaderError, OSError, ValueError) as error:
         print(f"render-farm {args.command}: {error}", file=sys.stderr)
         return 1

@@ -69,10 +69,11 @@ def newest_complete_set(archive, frame):
     return None
 
 
-def local_state(manifest, read_identity=exr_header.checkpoint_identity):
+def local_state(manifest, read_identity=exr_header.checkpoint_identity, archived_at=None):
     """Why the local files of this set need the archive's copy, or None when they are at
-    least as new: every file present, all of one render and serial, that serial >= the
-    archive's."""
+    least as new: every file present, all of one render and serial, and that serial >= the
+    archive's (same render) or the files written after the archived set (`archived_at`,
+    its manifest's time: another render, e.g. the frame started afresh since)."""
     identities = set()
     for _, source in manifest["files"]:
         identity = read_identity(source) if os.path.isfile(source) else None
@@ -83,6 +84,9 @@ def local_state(manifest, read_identity=exr_header.checkpoint_identity):
         return "the local files are of different sets"
     render_id, serial = identities.pop()
     if render_id != manifest.get("render_id"):
+        local_time = min(os.path.getmtime(source) for _, source in manifest["files"])
+        if archived_at is not None and local_time > archived_at:
+            return None
         return f"the local set is of render {render_id}, the archive's of {manifest.get('render_id')}"
     if serial < int(manifest.get("serial", "0")):
         return f"the local set is serial {serial}, the archive's {manifest.get('serial')}"
@@ -110,7 +114,8 @@ def restore_frames(archive, frames, log=print, read_identity=exr_header.checkpoi
             log(f"restore: frame {frame:04d}: nothing archived")
             continue
         folder, manifest = found
-        reason = local_state(manifest, read_identity)
+        archived_at = os.path.getmtime(os.path.join(folder, "manifest.txt"))
+        reason = local_state(manifest, read_identity, archived_at)
         if reason is None:
             log(f"restore: frame {frame:04d}: local checkpoint is current "
                 f"(archive serial {manifest.get('serial')})")

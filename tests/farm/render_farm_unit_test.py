@@ -188,8 +188,16 @@ class RestoreTest(unittest.TestCase):
             self.assertIn("serial 2, the archive's 5", log[-1])
             with open("local/cp.exr", "w") as f:
                 f.write("r0:9")
+            archived = os.path.join(restore.frame_folder(archive, 12), "serial.000005", "manifest.txt")
+            os.utime("local/cp.exr", (1000, 1000))  # written before the archived set
             self.assertEqual(restore.restore_frames(archive, [12], log.append, self.identity), [12])
             self.assertEqual(os.listdir("local"), ["cp.exr"])  # no .part left
+            # Another render written after the archived set (the frame started afresh): kept.
+            with open("local/cp.exr", "w") as f:
+                f.write("r2:1")
+            os.utime(archived, (1000, 1000))
+            self.assertEqual(restore.restore_frames(archive, [12], log.append, self.identity), [])
+            self.assertEqual(text_of("local/cp.exr"), "r2:1")
 
     def test_a_set_with_a_file_missing_is_not_complete(self):
         with tempfile.TemporaryDirectory() as tmp:

@@ -456,11 +456,20 @@ TEST(ArchiveScript, FrameLayoutKeepsAWholeSetPerFolderAndDropsOlderOnesAfterTheN
     EXPECT_EQ(test::entryCount(frameDir), 1u);
     EXPECT_TRUE(leftovers(dir.path()).empty());
 
+    // A new render of the frame starts its serials again: the set just written is the
+    // newest, so the earlier render's higher serial goes too.
+    run = runScript(kArchive,
+                    {.files = {beauty}, .serial = 2, .renderId = "7a7a7a7a", .frame = 12.0});
+    ASSERT_TRUE(run.ok) << run.error;
+    EXPECT_FALSE(exists((frameDir / "serial.000008").string()));
+    EXPECT_TRUE(exists((frameDir / "serial.000002" / "manifest.txt").string()));
+    EXPECT_EQ(test::entryCount(frameDir), 1u);
+
     // A failed copy leaves the complete older set alone, and no folder claiming a set.
     run =
         runScript(kArchive, {.files = {beauty, dir.file("lost.exr")}, .serial = 9, .frame = 12.0});
     EXPECT_FALSE(run.ok);
-    EXPECT_TRUE(exists((frameDir / "serial.000008" / "manifest.txt").string()));
+    EXPECT_TRUE(exists((frameDir / "serial.000002" / "manifest.txt").string()));
     EXPECT_FALSE(exists((frameDir / "serial.000009").string()));
     EXPECT_TRUE(leftovers(dir.path()).empty());
 
