@@ -20,7 +20,7 @@ import time
 
 from . import batch_script, exr_header, review, slurm, status
 from .frames import FrameSpecError, parse_frames, split_into_tasks
-from .layout import Layout, write_atomically
+from .layout import Layout, read_text, write_atomically
 from .restore import restore_frames
 from .timespec import TimeSpecError, parse_deadline, parse_duration, slurm_time_seconds, slurm_timestamp
 
@@ -202,19 +202,11 @@ def cmd_cancel(args):
             break
         time.sleep(1)
     slurm.cancel(job["job_id"])
-    review_id = _read_text(layout.path("review", "job_id"))
+    review_id = read_text(layout.path("review", "job_id"), "").strip()
     if review_id:
         slurm.cancel(review_id)
     print(f"render-farm: cancelled job {job['job_id']}; running tasks checkpointed first", file=sys.stderr)
     return 0
-
-
-def _read_text(path):
-    try:
-        with open(path) as f:
-            return f.read().strip()
-    except OSError:
-        return ""
 
 
 def cmd_review(args):

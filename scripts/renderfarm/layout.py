@@ -81,6 +81,15 @@ def write_atomically(path, text, mode=None):
     os.replace(temp, path)
 
 
+def read_text(path, default=None):
+    """The text in `path`, or `default` when it cannot be read."""
+    try:
+        with open(path) as f:
+            return f.read()
+    except OSError:
+        return default
+
+
 def read_json(path, default=None):
     """The JSON in `path`, or `default` when it is missing or not (yet) valid."""
     try:

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 
 from . import status as shot_status
+from .layout import read_text
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # fonts-dejavu-core
 CONTACT_COLUMNS = 6
@@ -48,14 +49,6 @@ def _temp_for(target):
     return os.path.join(folder, "." + name + ".part.jpg")
 
 
-def _read_text(path):
-    try:
-        with open(path) as f:
-            return f.read()
-    except OSError:
-        return None
-
-
 def playblast_frames(layout, shot):
     pattern = re.compile(re.escape(shot) + r"\.(\d{4,})\.jpg$")
     found = {}
@@ -83,7 +76,7 @@ def build(layout, movie_script, force=False, log=print):
         target = os.path.join(labelled_dir, f"{shot}.{frame:04d}.jpg")
         text = label(by_frame[frame]) if frame in by_frame else f"frame {frame}"
         stamp = target + ".label"
-        old_text = _read_text(stamp)
+        old_text = read_text(stamp)
         if (not os.path.exists(target) or os.path.getmtime(source) > os.path.getmtime(target)
                 or old_text != text):
             _labelled(source, target, text)

@@ -24,6 +24,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -36,6 +37,9 @@ RENDERER = os.environ.get("RENDERER_CMD", os.path.join(SOURCE, "build", "cmd", "
 FARM = os.path.join(SOURCE, "scripts", "render-farm")
 SLURM_LOCAL = os.path.join(SOURCE, "scripts", "slurm-local")
 SCENE = os.path.join(SOURCE, "rdl_scenes", "animated_shot.rdla")
+
+sys.path.insert(0, os.path.join(SOURCE, "scripts"))
+from renderfarm.layout import read_json, read_json_lines as read_lines, read_text  # noqa: E402
 
 # What each shot renders: small images, many samples, so that a frame takes seconds. The
 # time-limit shot starts at once (it needs a minute, and nothing from the test); the others
@@ -69,27 +73,6 @@ def wait_until(what, predicate, timeout, poll=0.5):
             return value
         time.sleep(poll)
     raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-
-
-def read_json(path, default=None):
-    try:
-        with open(path) as f:
-            return json.load(f)
-    except (OSError, ValueError):
-        return default
-
-
-def read_text(path):
-    with open(path) as f:
-        return f.read()
-
-
-def read_lines(path):
-    try:
-        with open(path) as f:
-            return [json.loads(line) for line in f if line.strip()]
-    except (OSError, ValueError):
-        return []
 
 
 class Cluster:
