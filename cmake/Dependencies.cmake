@@ -14,3 +14,4 @@ find_package(GTest REQUIRED)
 # without OpenCV; pkg-config has no such problem.
 pkg_check_modules(OIIO REQUIRED IMPORTED_TARGET OpenImageIO)
 pkg_check_modules(LUA REQUIRED IMPORTED_TARGET lua5.4)
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)

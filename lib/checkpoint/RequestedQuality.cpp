@@ -26,7 +26,7 @@ bool adaptiveReaches(const StoredRender& stored, const ResumeSampling& want) {
 
 bool reachesRequest(const StoredRender& stored, const ResumeTarget& target) {
     const ResumeHeader& h = stored.header;
-    if (h.formatVersion != kResumeFormatVersion || h.width != target.width ||
+    if (!readableResumeFormat(h.formatVersion) || h.width != target.width ||
         h.height != target.height || h.fingerprint != target.fingerprint) {
         return false;
     }

@@ -157,9 +157,10 @@ bool resumeHistoryFromJson(const std::string& json, std::vector<ResumeRun>& hist
 }
 
 std::string resumeIncompatibility(const ResumeHeader& stored, const ResumeTarget& target) {
-    if (stored.formatVersion != kResumeFormatVersion) {
+    if (!readableResumeFormat(stored.formatVersion)) {
         return "resume format version " + std::to_string(stored.formatVersion) +
-               ", this renderer reads " + std::to_string(kResumeFormatVersion);
+               ", this renderer reads " + std::to_string(kOldestResumeFormatVersion) + " to " +
+               std::to_string(kResumeFormatVersion);
     }
     if (stored.width != target.width || stored.height != target.height) {
         return "the file is " + std::to_string(stored.width) + "x" + std::to_string(stored.height) +

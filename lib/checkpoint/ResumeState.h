@@ -10,8 +10,14 @@
 
 namespace rt {
 
-// Bumped whenever the channels or the header change meaning; older files are refused.
-inline constexpr int kResumeFormatVersion = 1;
+// Bumped whenever the state or the header change meaning. 2: the state in its own file
+// next to the EXR (session/StateFile.h); 1: the state as `resume.` UINT channels in the
+// EXR (session/FilmState.h), still read. Other versions are refused.
+inline constexpr int kResumeFormatVersion = 2;
+inline constexpr int kOldestResumeFormatVersion = 1;
+inline bool readableResumeFormat(int version) {
+    return version >= kOldestResumeFormatVersion && version <= kResumeFormatVersion;
+}
 
 // The sampling parameters a film was rendered with.
 struct ResumeSampling {

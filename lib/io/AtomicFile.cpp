@@ -92,10 +92,18 @@ void discardPart(const std::string& finalPath) {
 }
 
 bool writeFilePart(const std::string& finalPath, std::string_view contents, std::string& error) {
+    return writeFilePart(finalPath, std::vector<std::string_view>{contents}, error);
+}
+
+bool writeFilePart(const std::string& finalPath, const std::vector<std::string_view>& pieces,
+                   std::string& error) {
     FileHandle file;
     if (!file.create(partPath(finalPath), error)) return false;
-    const bool ok = file.writeAll(contents.data(), contents.size(), error) && file.sync(error) &&
-                    file.close(error);
+    bool ok = true;
+    for (std::string_view piece : pieces) {
+        if (!(ok = file.writeAll(piece.data(), piece.size(), error))) break;
+    }
+    ok = ok && file.sync(error) && file.close(error);
     if (!ok) {
         std::string ignored;
         (void)file.close(ignored);

@@ -35,6 +35,9 @@ void discardPart(const std::string& finalPath);
 // Writes `contents` to partPath(finalPath) and fsyncs it; removes the .part on failure.
 [[nodiscard]] bool writeFilePart(const std::string& finalPath, std::string_view contents,
                                  std::string& error);
+// The same for contents in pieces, written one after another.
+[[nodiscard]] bool writeFilePart(const std::string& finalPath,
+                                 const std::vector<std::string_view>& pieces, std::string& error);
 // writeFilePart followed by commitPart.
 [[nodiscard]] bool writeFileAtomic(const std::string& finalPath, std::string_view contents,
                                    std::string& error);

@@ -123,6 +123,10 @@ bool readExrHeader(const std::string& path, Metadata& metadata, int& width, int&
                    std::string& error) {
     return guardedRead(path, error, [&] {
         Imf::InputFile input(path.c_str(), exrThreads());
+        if (!input.isComplete()) {
+            error = "cannot read '" + path + "': the file is incomplete (truncated?)";
+            return false;
+        }
         Metadata attributes;
         detail::readExrMetadata(input.header(), attributes);
         const Imath::Box2i window = input.header().dataWindow();

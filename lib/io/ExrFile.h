@@ -39,7 +39,8 @@ struct ExrWriteOptions {
                            std::string& error);
 
 // The attributes of the first part, as readExr returns them, and its data window's size;
-// reads only the header.
+// reads only the header and the line offset table (a file cut short there fails; one cut
+// inside its pixels only fails readExr).
 [[nodiscard]] bool readExrHeader(const std::string& path, Metadata& metadata, int& width,
                                  int& height, std::string& error);
 

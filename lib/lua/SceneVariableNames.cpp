@@ -74,7 +74,9 @@ const char* const kInt[] = {"texture_cache_size",
                             "checkpoint_tile_order",
                             "max_adaptive_samples",
                             "min_adaptive_samples",
-                            "progressive_tile_order"};
+                            "progressive_tile_order",
+                            // Ours (doc/RESUME.md): which resume state format to write.
+                            "checkpoint_state_format"};
 
 const char* const kFloat[] = {"checkpoint_interval",
                               "checkpoint_max_snapshot_overhead",

@@ -52,6 +52,13 @@ CheckpointConfig checkpointConfig(const SceneVariables& vars, const SamplingSett
     c.overwrite = vars.extraBool("checkpoint_overwrite", true);
     c.backgroundWrite = vars.extraBool("checkpoint_bg_write", true);
     c.maxBgCache = count(vars, "checkpoint_max_bgcache", 2, 1);
+    c.stateFormat = vars.extraInt("checkpoint_state_format", kResumeFormatVersion);
+    if (!readableResumeFormat(c.stateFormat)) {
+        outOfRange("checkpoint_state_format",
+                   "must be " + std::to_string(kOldestResumeFormatVersion) + " or " +
+                       std::to_string(kResumeFormatVersion),
+                   std::to_string(c.stateFormat));
+    }
     return c;
 }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "checkpoint/CheckpointPolicy.h"
+#include "checkpoint/ResumeState.h"
 #include "scene/SamplingSettings.h"
 #include "scene/SceneVariables.h"
 
@@ -16,6 +17,10 @@ struct CheckpointConfig {
     bool overwrite = true;        // checkpoint_overwrite; false adds <base>_<NNNN>.exr files
     bool backgroundWrite = true;  // checkpoint_bg_write
     uint32_t maxBgCache = 2;      // checkpoint_max_bgcache: snapshots held by the writer
+    // checkpoint_state_format (ours): 2 writes the resume state as a state file next to
+    // the EXR (StateFile.h); 1 as `resume.` channels inside it (FilmState.h), for
+    // renderers that only read format 1 and for comparing the two (make bench).
+    int stateFormat = kResumeFormatVersion;
 };
 
 // Throws SceneError naming the variable for a value out of range.

@@ -161,6 +161,8 @@ CheckpointController::Snapshot CheckpointController::snapshot(const std::string&
     // checkpoint_asfinal, and then so is the last checkpoint (doc/RESUME.md). Without
     // checkpoint files, the outputs of an unfinished render (a signal) keep the state.
     const bool keepState = !complete || m_stamp.finalResumable;
+    files.state.format = m_config.stateFormat;
+    files.state.encoder = &m_stateEncoder;
     files.state.passTargets = &m_passTargets;
     if (m_config.active && keepState) files.state.checkpointFile = m_checkpointStateFile;
     if (withOutputs && (m_stamp.finalResumable || (!m_config.active && !complete)))
@@ -177,6 +179,9 @@ CheckpointController::Snapshot CheckpointController::snapshot(const std::string&
                            (withOutputs && files.state.outputFile < m_outputs.size());
     result.event = describe(result.set, record, spp, progressDone, resumable);
     record.snapshotSeconds = std::chrono::duration<double>(Clock::now() - begin).count();
+    record.stateBytes = result.set.stateBytes;
+    record.stateChunks = result.set.stateChunks;
+    record.stateChunksEncoded = result.set.stateChunksEncoded;
     return result;
 }
 
@@ -190,7 +195,10 @@ CheckpointEvent CheckpointController::describe(const FileSet& set, const Checkpo
     event.signalInterruption = record.reason == "signal" && m_stopSignal != 0;
     event.tileSampleTotal = record.tileSamples;
     for (const FileToWrite& file : set.files) {
-        const auto isPath = [&](const auto& f) { return f.path == file.path; };
+        // A state file is listed with the EXR file that names it: a hook that copies a
+        // checkpoint's files then copies what a resume needs.
+        const std::string& owner = file.stateOf.empty() ? file.path : file.stateOf;
+        const auto isPath = [&](const auto& f) { return f.path == owner; };
         if (std::any_of(m_outputs.begin(), m_outputs.end(), isPath)) {
             event.outputs.push_back(file.path);
         } else if (std::any_of(m_checkpoints.begin(), m_checkpoints.end(),
@@ -216,6 +224,7 @@ CheckpointEvent CheckpointController::describe(const FileSet& set, const Checkpo
 ResumeHeader CheckpointController::header(bool complete, const CheckpointRecord& record,
                                           uint64_t samplesDone) const {
     ResumeHeader h;
+    h.formatVersion = m_config.stateFormat;
     h.fingerprint = m_stamp.fingerprint;
     h.width = m_film.width();
     h.height = m_film.height();

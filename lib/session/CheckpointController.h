@@ -23,6 +23,7 @@
 #include "session/ImagePool.h"
 #include "session/PostCheckpointHooks.h"
 #include "session/SignalRequests.h"
+#include "session/StateEncoder.h"
 
 namespace rt {
 
@@ -34,8 +35,11 @@ struct CheckpointRecord {
     bool timed = false;            // due by the clock (time mode), not by a pass end
     double dueSeconds = 0.0;       // timed: the scheduled time; else takenSeconds
     double takenSeconds = 0.0;     // when the film was snapshot
-    double snapshotSeconds = 0.0;  // sampling paused to build the images
+    double snapshotSeconds = 0.0;  // sampling paused to build the images and the state
     uint64_t tileSamples = 0;
+    size_t stateBytes = 0;          // the compressed resume state; 0 without one
+    size_t stateChunksEncoded = 0;  // ... of its chunks, those that changed and were encoded
+    size_t stateChunks = 0;
 };
 
 // What makes the written files resumable (doc/RESUME.md).
@@ -146,6 +150,7 @@ class CheckpointController : public ConvergenceListener {
     double m_priorElapsed = 0.0;            // sampling time of earlier runs
     std::vector<ResumeRun> m_priorHistory;  // their resumeHistory entries
     ResumeRun m_run;                        // this run's entry, completed at each snapshot
+    StateEncoder m_stateEncoder;            // keeps the compressed chunks between checkpoints
     ImagePool m_pool;  // declared before the writer, whose thread gives images back
     FileSetWriter m_writer;
     std::string m_renderId;

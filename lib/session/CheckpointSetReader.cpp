@@ -7,6 +7,7 @@
 #include "io/AtomicFile.h"
 #include "io/ExrFile.h"
 #include "session/ResumeMetadata.h"
+#include "session/StateFile.h"
 
 namespace rt {
 namespace {
@@ -16,6 +17,25 @@ namespace fs = std::filesystem;
 bool exists(const std::string& path) {
     std::error_code ec;
     return std::filesystem::exists(path, ec);
+}
+
+// Reads one member of a set from `readPath` (the file or its .part): a state file's
+// header (StateFile.h), or an EXR file's header, or with `full` the whole EXR file (to
+// know that a .part is complete). The identity ends up in `file.metadata` either way.
+bool readMember(const std::string& readPath, bool full, CheckpointSetFile& file,
+                std::string& error) {
+    if (isStateFilePath(file.path)) {
+        StateFileHeader header;
+        if (!readStateFileHeader(readPath, header, error)) return false;
+        file.metadata.set("renderId", header.renderId);
+        file.metadata.set("checkpointSerial", header.serial);
+        return true;
+    }
+    if (!full) return readExrHeader(readPath, file.metadata, file.width, file.height, error);
+    if (!readExr(readPath, file.image, file.metadata, error)) return false;
+    file.width = file.image.width;
+    file.height = file.image.height;
+    return true;
 }
 
 std::string describe(const CheckpointIdentity& id) {
@@ -38,9 +58,9 @@ void recoverParts(const std::vector<std::string>& paths,
     CheckpointIdentity identity;
     std::map<std::string, CheckpointSetFile> parts;
     for (const std::string& path : withPart) {
-        CheckpointSetFile file{path, {}, {}};
+        CheckpointSetFile file{path, {}, {}, 0, 0};
         std::string error;
-        if (!readExr(partPath(path), file.image, file.metadata, error)) {
+        if (!readMember(partPath(path), true, file, error)) {
             // Appended: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string.
             std::string note = "'";
             note += partPath(path);
@@ -60,9 +80,9 @@ void recoverParts(const std::vector<std::string>& paths,
     // The files without a .part must already have been renamed into this checkpoint.
     for (const std::string& path : paths) {
         if (!complete || parts.count(path)) continue;
-        CheckpointSetFile file{path, {}, {}};
+        CheckpointSetFile file{path, {}, {}, 0, 0};
         std::string error;
-        if (!exists(path) || !readExr(path, file.image, file.metadata, error) ||
+        if (!exists(path) || !readMember(path, false, file, error) ||
             !(checkpointIdentity(file.metadata) == identity)) {
             complete = false;
             break;
@@ -116,26 +136,41 @@ bool checkpointFileExists(const std::string& path) {
 
 bool readCheckpointSet(const std::vector<std::string>& paths, std::vector<CheckpointSetFile>& files,
                        std::string& reason, std::vector<std::string>& notes) {
-    std::map<std::string, CheckpointSetFile> cache;
-    recoverParts(paths, cache, notes);
-    std::vector<CheckpointSetFile> read;
+    // A state file takes part in the recovery when its .part is left (its set was being
+    // committed), and in the set when its EXR file names it.
+    std::vector<std::string> recoverable = paths;
     for (const std::string& path : paths) {
+        const std::string state = stateFilePath(path);
+        if (!isStateFilePath(path) && exists(partPath(state))) recoverable.push_back(state);
+    }
+    std::map<std::string, CheckpointSetFile> cache;
+    recoverParts(recoverable, cache, notes);
+    std::vector<std::string> members = paths;
+    std::vector<CheckpointSetFile> read;
+    for (size_t i = 0; i < members.size(); ++i) {
+        const std::string path = members[i];
         auto cached = cache.find(path);
         if (cached != cache.end()) {
             read.push_back(std::move(cached->second));
-            continue;
+        } else {
+            if (!exists(path)) {
+                reason = "'" + path + "' is missing";
+                if (i >= paths.size())
+                    reason += " (the resume state of '" + read.front().path + "')";
+                return false;
+            }
+            CheckpointSetFile file{path, {}, {}, 0, 0};
+            std::string error;
+            if (!readMember(path, false, file, error)) {
+                reason = error;
+                return false;
+            }
+            read.push_back(std::move(file));
         }
-        if (!exists(path)) {
-            reason = "'" + path + "' is missing";
-            return false;
+        const std::string stateName = resumeStateFileName(read.back().metadata);
+        if (i < paths.size() && !stateName.empty()) {
+            members.push_back((fs::path(path).parent_path() / stateName).string());
         }
-        CheckpointSetFile file{path, {}, {}};
-        std::string error;
-        if (!readExr(path, file.image, file.metadata, error)) {
-            reason = error;
-            return false;
-        }
-        read.push_back(std::move(file));
     }
     const CheckpointIdentity first = checkpointIdentity(read.front().metadata);
     for (const CheckpointSetFile& file : read) {

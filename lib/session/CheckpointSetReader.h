@@ -14,11 +14,14 @@ namespace rt {
 
 struct CheckpointSetFile {
     std::string path;
-    ImageBuffer image;
-    Metadata metadata;
+    ImageBuffer image;          // only when a .part had to be read whole; else empty
+    Metadata metadata;          // for a state file (StateFile.h): its renderId and checkpointSerial
+    int width = 0, height = 0;  // the image's (EXR files)
 };
 
-// Recovers `.part` files, then reads every path. False with `reason` (one sentence
+// Recovers `.part` files, then reads every path's header, followed in `files` by the
+// state files the EXR headers name (resumeStateFile, in the EXR's directory; the state
+// itself is read once the set is known to be whole). False with `reason` (one sentence
 // naming the file) when a file is missing or unreadable, or when the files belong to
 // different checkpoints (renderId and checkpointSerial differ). `notes` receives what
 // was done about leftover `.part` files, for the log.

@@ -1,6 +1,7 @@
 #include "session/FileSetWriter.h"
 
 #include <exception>
+#include <filesystem>
 #include <set>
 #include <utility>
 
@@ -15,6 +16,11 @@ namespace rt {
 namespace {
 
 bool writePart(const FileToWrite& file, std::string& error) {
+    if (!file.pieces.empty()) {
+        std::vector<std::string_view> pieces;
+        for (const auto& piece : file.pieces) pieces.emplace_back(*piece);
+        return writeFilePart(file.path, pieces, error);
+    }
     if (isExrExtension(file.path)) {
         ExrWriteOptions options;
         options.compression = file.compression;
@@ -66,6 +72,7 @@ bool writeFileSet(const FileSet& set, std::string& error) {
     // Every .part is complete and fsynced before the first rename, so a failure up to
     // commitParts leaves every previous final file as it was.
     bool ok = true;
+    std::error_code ignored;
     for (const FileToWrite& file : set.files) {
         if (!writePart(file, error)) {
             ok = false;
@@ -73,8 +80,14 @@ bool writeFileSet(const FileSet& set, std::string& error) {
         }
     }
     ok = ok && commitParts(paths, error);
-    if (!ok) discardParts(set);
-    return ok;
+    if (!ok) {
+        discardParts(set);
+        return false;
+    }
+    for (const std::string& path : set.obsolete) {
+        if (!distinct.count(path)) std::filesystem::remove(path, ignored);
+    }
+    return true;
 }
 
 FileSetWriter::FileSetWriter(bool background, size_t maxHeld)

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -28,11 +29,22 @@ struct FileToWrite {
     Metadata metadata;
     Compression compression = Compression::Zip;  // EXR only
     int zipLevel = 0;                            // EXR only; 0 = OpenEXR's default
+    // A raw file instead of an image (a resume state file, StateFile.h): these bytes,
+    // one piece after another; the pieces may be shared with other sets.
+    std::vector<std::shared_ptr<const std::string>> pieces;
+    std::string stateOf;  // for a state file: the EXR file that names it
 };
 
 struct FileSet {
     std::string label;  // for log messages, e.g. "checkpoint 3"
     std::vector<FileToWrite> files;
+    // Removed once the set is committed: state files of EXR files that no longer hold
+    // the state (a final image without checkpoint_asfinal), which would otherwise be
+    // left behind as stale.
+    std::vector<std::string> obsolete;
+    // The resume state in the set, for logs and benchmarks: its compressed bytes, its
+    // chunks and how many of them were encoded for this set (the others were reused).
+    size_t stateBytes = 0, stateChunks = 0, stateChunksEncoded = 0;
 };
 
 // Called once per set after its fate is known (on the writer thread in background

@@ -4,52 +4,21 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
-#include <array>
 
 #include "core/Hash.h"
 #include "io/DoubleChannels.h"
+#include "session/StateFields.h"
 
 namespace rt {
 namespace {
 
-// One double of the accumulator, by channel name.
-struct DoubleField {
-    const char* name;
-    double PixelAccumulator::*scalar;  // set for scalar fields
-    Vec3d PixelAccumulator::*vector;   // set for vector fields, with `component`
-    int component;
-
-    double& of(PixelAccumulator& p) const { return scalar ? p.*scalar : (p.*vector)[component]; }
-    double of(const PixelAccumulator& p) const {
-        return scalar ? p.*scalar : (p.*vector)[component];
-    }
-};
-
-using P = PixelAccumulator;
-const std::array<DoubleField, 15> kDoubleFields = {{
-    {"resume.radiance.R", nullptr, &P::radianceSum, 0},
-    {"resume.radiance.G", nullptr, &P::radianceSum, 1},
-    {"resume.radiance.B", nullptr, &P::radianceSum, 2},
-    {"resume.alpha", &P::alphaSum, nullptr, 0},
-    {"resume.oddRadiance.R", nullptr, &P::oddRadianceSum, 0},
-    {"resume.oddRadiance.G", nullptr, &P::oddRadianceSum, 1},
-    {"resume.oddRadiance.B", nullptr, &P::oddRadianceSum, 2},
-    {"resume.oddAlpha", &P::oddAlphaSum, nullptr, 0},
-    {"resume.depth", &P::depthSum, nullptr, 0},
-    {"resume.normal.X", nullptr, &P::normalSum, 0},
-    {"resume.normal.Y", nullptr, &P::normalSum, 1},
-    {"resume.normal.Z", nullptr, &P::normalSum, 2},
-    {"resume.albedo.R", nullptr, &P::albedoSum, 0},
-    {"resume.albedo.G", nullptr, &P::albedoSum, 1},
-    {"resume.albedo.B", nullptr, &P::albedoSum, 2},
-}};
 constexpr const char* kSampleCountChannel = "resume.sampleCount";
 constexpr const char* kPassTargetChannel = "resume.passTarget";
 
 // Every UINT state channel, in the fixed order the hash visits them.
 std::vector<std::string> stateChannelNames() {
     std::vector<std::string> names;
-    for (const DoubleField& field : kDoubleFields) {
+    for (const DoubleField& field : doubleFields()) {
         names.push_back(doubleHighChannelName(field.name));
         names.push_back(doubleLowChannelName(field.name));
     }
@@ -101,7 +70,7 @@ uint64_t writeFilmState(ImageBuffer& image, const Film& film,
                           for (size_t i = range.begin(); i != range.end(); ++i) {
                               const PixelAccumulator& p = pixels[i];
                               size_t c = 0;
-                              for (const DoubleField& field : kDoubleFields) {
+                              for (const DoubleField& field : doubleFields()) {
                                   const double value = field.of(p);
                                   (*channels[c++])[i] = doubleHighBits(value);
                                   (*channels[c++])[i] = doubleLowBits(value);
@@ -149,7 +118,7 @@ bool readFilmState(const ImageBuffer& image, uint64_t expectedHash, Film& film,
                                   const size_t i = image.index(x, y);
                                   PixelAccumulator& p = film.at(x, y);
                                   size_t c = 0;
-                                  for (const DoubleField& field : kDoubleFields) {
+                                  for (const DoubleField& field : doubleFields()) {
                                       const uint32_t high = (*channels[c++])[i];
                                       field.of(p) = doubleFromBits(high, (*channels[c++])[i]);
                                   }

@@ -1,8 +1,12 @@
 #include "session/ResumeLoader.h"
 
+#include <filesystem>
+
+#include "io/ExrFile.h"
 #include "session/CheckpointSetReader.h"
 #include "session/FilmState.h"
 #include "session/ResumeMetadata.h"
+#include "session/StateFile.h"
 
 namespace rt {
 namespace {
@@ -15,6 +19,27 @@ std::string lookedFor(const std::vector<ResumeCandidate>& candidates) {
         names += "'";
     }
     return names;
+}
+
+// Fills the film from the state of `files.front()`: its state file (format 2) or its
+// `resume.` channels (format 1). On failure the film is as fresh.
+bool loadState(const std::vector<CheckpointSetFile>& files, uint64_t stateHash, Film& film,
+               std::vector<uint32_t>& passTargets, std::string& error) {
+    const CheckpointSetFile& exr = files.front();
+    const std::string name = resumeStateFileName(exr.metadata);
+    if (!name.empty()) {
+        // readCheckpointSet found it and checked that it belongs to the set.
+        const std::string path = (std::filesystem::path(exr.path).parent_path() / name).string();
+        return readStateFile(path, stateHash, film, passTargets, error);
+    }
+    ImageBuffer image = exr.image;
+    Metadata unused;
+    if (image.channels.empty() && !readExr(exr.path, image, unused, error)) return false;
+    if (!readFilmState(image, stateHash, film, passTargets, error)) {
+        error = "'" + exr.path + "': " + error;
+        return false;
+    }
+    return true;
 }
 
 // Loads one candidate set; false with report.reason set.
@@ -36,8 +61,8 @@ bool loadCandidate(const ResumeCandidate& candidate, const ResumeTarget& target,
     }
     uint64_t stateHash = 0;
     std::string error;
-    if (!readResumeHeader(state.metadata, state.image.width, state.image.height, report.header,
-                          stateHash, error)) {
+    if (!readResumeHeader(state.metadata, state.width, state.height, report.header, stateHash,
+                          error)) {
         report.reason = name + ": " + error;
         return false;
     }
@@ -46,8 +71,8 @@ bool loadCandidate(const ResumeCandidate& candidate, const ResumeTarget& target,
         report.reason = name + ": " + incompatible;
         return false;
     }
-    if (!readFilmState(state.image, stateHash, film, load.passTargets, error)) {
-        report.reason = name + ": " + error;
+    if (!loadState(files, stateHash, film, load.passTargets, error)) {
+        report.reason = error;
         return false;
     }
     const Film::SampleStats spp = film.sampleStats();

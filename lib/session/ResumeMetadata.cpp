@@ -6,6 +6,7 @@ namespace rt {
 namespace {
 
 constexpr const char* kStateHash = "resumeStateHash";
+constexpr const char* kStateFile = "resumeStateFile";
 
 int clampToInt(uint64_t value) {
     return static_cast<int>(std::min<uint64_t>(value, INT_MAX));
@@ -62,8 +63,13 @@ void stampResumeHeader(Metadata& metadata, const ResumeHeader& header) {
     metadata.set("resumeHistory", resumeHistoryToJson(header.history));
 }
 
-void stampResumeState(Metadata& metadata, uint64_t stateHash) {
+void stampResumeState(Metadata& metadata, uint64_t stateHash, const std::string& stateFile) {
     metadata.set(kStateHash, fingerprintHex(stateHash));
+    metadata.set(kStateFile, stateFile);
+}
+
+std::string resumeStateFileName(const Metadata& metadata) {
+    return metadata.get<std::string>(kStateFile).value_or("");
 }
 
 bool hasResumeState(const Metadata& metadata) {

@@ -14,11 +14,15 @@ namespace rt {
 
 // Header fields of every checkpoint file (also those without the state channels).
 void stampResumeHeader(Metadata& metadata, const ResumeHeader& header);
-// Marks the file that holds the state channels, with their checksum.
-void stampResumeState(Metadata& metadata, uint64_t stateHash);
+// Marks the EXR file that holds the state: the name of its state file (StateFile.h, in
+// the same directory) and that file's header hash.
+void stampResumeState(Metadata& metadata, uint64_t stateHash, const std::string& stateFile);
 
-// Whether the file says it holds the state channels.
+// Whether the file says it holds the state: format 2 names a state file, format 1 (state
+// channels in the image, FilmState.h) has only the hash.
 bool hasResumeState(const Metadata& metadata);
+// The state file's name (format 2); empty for format 1.
+std::string resumeStateFileName(const Metadata& metadata);
 
 // Reads what stampResumeHeader and stampResumeState wrote; `width` and `height` are the
 // image's. Fails naming the first missing or mistyped attribute.

@@ -7,19 +7,23 @@
 #include <string>
 #include <vector>
 
+#include "checkpoint/ResumeState.h"
 #include "film/Film.h"
 #include "io/Metadata.h"
 #include "session/CheckpointFiles.h"
 #include "session/FileSetWriter.h"
 #include "session/ImagePool.h"
+#include "session/StateEncoder.h"
 
 namespace rt {
 
-// Where the film's exact state goes (FilmState.h): into one file of the checkpoints
-// and/or one of the outputs (stateFileIndex, chosen once by the caller); every other file
-// of the set carries the header only.
+// Where the film's exact state goes (StateFile.h): the state file of one EXR file of the
+// checkpoints and/or one of the outputs (stateFileIndex, chosen once by the caller),
+// which names it in its header; every other file of the set carries the header only.
 struct SnapshotState {
     static constexpr size_t kNone = static_cast<size_t>(-1);
+    int format = kResumeFormatVersion;  // 1: `resume.` channels in the EXR (FilmState.h)
+    StateEncoder* encoder = nullptr;    // format 2, needed when a file holds the state
     const std::vector<uint32_t>* passTargets = nullptr;
     size_t checkpointFile = kNone;  // index into SnapshotFiles::checkpoints
     size_t outputFile = kNone;      // index into SnapshotFiles::outputs

@@ -17,9 +17,17 @@ import os
 import re
 import shutil
 
-from . import exr_header
+from . import exr_header, state_file
 
 _SET_DIR = re.compile(r"^serial\.(\d+)$")
+
+
+def checkpoint_identity(path):
+    """(renderId, checkpointSerial) of a file of a checkpoint set: an EXR file or its
+    resume state file (`.resume`); None when it is neither."""
+    if path.endswith(".resume"):
+        return state_file.checkpoint_identity(path)
+    return exr_header.checkpoint_identity(path)
 
 
 def frame_folder(archive, frame):
@@ -69,7 +77,7 @@ def newest_complete_set(archive, frame):
     return None
 
 
-def local_state(manifest, read_identity=exr_header.checkpoint_identity, archived_at=None):
+def local_state(manifest, read_identity=checkpoint_identity, archived_at=None):
     """Why the local files of this set need the archive's copy, or None when they are at
     least as new: every file present, all of one render and serial, and that serial >= the
     archive's (same render) or the files written after the archived set (`archived_at`,
@@ -105,7 +113,7 @@ def copy_back(folder, manifest):
         os.replace(temp, source)
 
 
-def restore_frames(archive, frames, log=print, read_identity=exr_header.checkpoint_identity):
+def restore_frames(archive, frames, log=print, read_identity=checkpoint_identity):
     """Restores what needs it; returns the frames restored."""
     restored = []
     for frame in frames:

@@ -5,7 +5,17 @@
 #include <filesystem>
 #include <string>
 
+#include <bit>
+#include <optional>
+#include <vector>
+
+#include "checkpoint/ResumeState.h"
+#include "film/Film.h"
 #include "io/ExrFile.h"
+#include "session/FilmState.h"
+#include "session/ResumeMetadata.h"
+#include "session/StateFields.h"
+#include "session/StateFile.h"
 
 namespace rt::test {
 
@@ -30,23 +40,70 @@ inline std::string textOf(const Exr& exr, const char* name) {
     return exr.metadata.get<std::string>(name).value_or("(missing)");
 }
 
-// The same channels with the same values, bit for bit: the float channels (beauty,
-// alpha, depth, normal, albedo) and the UINT resume channels (every double accumulator,
-// sample counts).
+// The resume state a file holds, read with the renderer's own readers (format 2: the
+// state file its header names; format 1: the `resume.` channels). `ok` false with
+// `error` when it holds none or it does not read.
+struct FileState {
+    bool ok = false;
+    std::string error;
+    int format = 0;
+    Film film{1, 1};  // replaced by the file's size
+    std::vector<uint32_t> passTargets;
+};
+
+inline FileState readState(const std::filesystem::path& exrPath) {
+    FileState state;
+    const Exr exr = readFile(exrPath);
+    const std::optional<std::string> hashText = exr.metadata.get<std::string>("resumeStateHash");
+    uint64_t hash = 0;
+    if (!hashText || !parseFingerprintHex(*hashText, hash)) {
+        state.error = exrPath.string() + " has no resume state";
+        return state;
+    }
+    state.film = Film(exr.image.width, exr.image.height);
+    const std::string name = resumeStateFileName(exr.metadata);
+    state.format = name.empty() ? 1 : 2;
+    state.ok = name.empty()
+                   ? readFilmState(exr.image, hash, state.film, state.passTargets, state.error)
+                   : readStateFile((exrPath.parent_path() / name).string(), hash, state.film,
+                                   state.passTargets, state.error);
+    return state;
+}
+
+// Every accumulator, count and pass target equal, bit for bit (doubles compared as their
+// bit patterns: -0 and NaN payloads count).
+inline void expectSameState(const FileState& x, const FileState& y) {
+    ASSERT_TRUE(x.ok) << x.error;
+    ASSERT_TRUE(y.ok) << y.error;
+    ASSERT_EQ(x.film.pixelCount(), y.film.pixelCount());
+    EXPECT_EQ(x.passTargets, y.passTargets);
+    size_t differing = 0;
+    for (size_t i = 0; i < x.film.pixelCount(); ++i) {
+        const PixelAccumulator &p = x.film.pixels()[i], &q = y.film.pixels()[i];
+        bool same = p.sampleCount == q.sampleCount;
+        for (const DoubleField& field : doubleFields()) {
+            same = same &&
+                   std::bit_cast<uint64_t>(field.of(p)) == std::bit_cast<uint64_t>(field.of(q));
+        }
+        if (!same) ++differing;
+    }
+    EXPECT_EQ(differing, 0u) << "pixels whose state differs";
+}
+
+// The same channels with the same values, bit for bit (beauty, alpha, depth, normal,
+// albedo), and the same resume state (every double accumulator, sample counts).
 inline void expectIdentical(const std::filesystem::path& a, const std::filesystem::path& b) {
     const Exr x = readFile(a), y = readFile(b);
     ASSERT_EQ(x.image.width, y.image.width);
     ASSERT_EQ(x.image.height, y.image.height);
     ASSERT_EQ(x.image.channels.size(), y.image.channels.size());
-    size_t uintChannels = 0;
     for (const ImageChannel& channel : x.image.channels) {
         const ImageChannel* other = y.image.find(channel.name);
         ASSERT_NE(other, nullptr) << channel.name;
         EXPECT_EQ(channel.floats, other->floats) << channel.name;
         EXPECT_EQ(channel.uints, other->uints) << channel.name;
-        if (channel.type == PixelType::Uint) ++uintChannels;
     }
-    EXPECT_EQ(uintChannels, 32u) << "the files must carry the resume state";
+    expectSameState(readState(a), readState(b));
 }
 
 }  // namespace rt::test

@@ -62,9 +62,13 @@ TEST(CheckpointRender, QualityModeNonOverwriteWritesExactlyTheExpectedFiles) {
     ASSERT_EQ(r.exitCode, 0) << r.output;
     // Checkpoints at 1, 4 and 7 spp, the final at 9: NNNN = spp x 64, three digits
     // because the final total is 576. The regular checkpoint file holds the last one.
-    EXPECT_EQ(filesIn(dir), (std::set<std::string>{"out.exr", "checkpoint.exr",
-                                                   "checkpoint_064.exr", "checkpoint_256.exr",
-                                                   "checkpoint_448.exr", "checkpoint_576.exr"}));
+    // Each intermediate checkpoint has its resume state file; the final (576) has none
+    // without checkpoint_asfinal, and checkpoint.exr's older one was removed with it.
+    EXPECT_EQ(filesIn(dir),
+              (std::set<std::string>{"out.exr", "checkpoint.exr", "checkpoint_064.exr",
+                                     "checkpoint_064.resume", "checkpoint_256.exr",
+                                     "checkpoint_256.resume", "checkpoint_448.exr",
+                                     "checkpoint_448.resume", "checkpoint_576.exr"}));
     const std::pair<const char*, int> expected[] = {{"checkpoint_064.exr", 1},
                                                     {"checkpoint_256.exr", 4},
                                                     {"checkpoint_448.exr", 7},
@@ -105,9 +109,11 @@ TEST(CheckpointRender, AdaptiveQualityStepsFollowTheTableAndTheSampleCapIsExact)
     // Every second table step below the cap of 40: 1, 11, 29; then the cap's final
     // output, cut exactly at 40 spp. Width: the uncapped final total 1024 x 64.
     EXPECT_EQ(filesIn(dir),
-              (std::set<std::string>{"samples.rdla", "out.exr", "checkpoint.exr",
-                                     "checkpoint_00064.exr", "checkpoint_00704.exr",
-                                     "checkpoint_01856.exr", "checkpoint_02560.exr"}));
+              (std::set<std::string>{
+                  "samples.rdla", "out.exr", "checkpoint.exr", "checkpoint.resume",
+                  "checkpoint_00064.exr", "checkpoint_00064.resume", "checkpoint_00704.exr",
+                  "checkpoint_00704.resume", "checkpoint_01856.exr", "checkpoint_01856.resume",
+                  "checkpoint_02560.exr", "checkpoint_02560.resume"}));
     const Exr final = readFile(dir / "out.exr");
     EXPECT_EQ(intOf(final, "samplesPerPixelMax"), 40);
     EXPECT_EQ(intOf(final, "renderComplete"), 0);  // capped: resumable to the final quality
@@ -125,9 +131,10 @@ TEST(CheckpointRender, UniformSampleCapIsExactAndStartSampleSuppressesEarlyFiles
                                    " -checkpoint_overwrite false",
                                dir.string());
     ASSERT_EQ(r.exitCode, 0) << r.output;
-    EXPECT_EQ(filesIn(dir),
-              (std::set<std::string>{"out.exr", "checkpoint.exr", "checkpoint_256.exr",
-                                     "checkpoint_320.exr", "checkpoint_384.exr"}));
+    EXPECT_EQ(filesIn(dir), (std::set<std::string>{"out.exr", "checkpoint.exr", "checkpoint.resume",
+                                                   "checkpoint_256.exr", "checkpoint_256.resume",
+                                                   "checkpoint_320.exr", "checkpoint_320.resume",
+                                                   "checkpoint_384.exr", "checkpoint_384.resume"}));
     const Exr final = readFile(dir / "out.exr");
     EXPECT_EQ(intOf(final, "samplesPerPixelMin"), 6);
     EXPECT_EQ(intOf(final, "samplesPerPixelMax"), 6);
@@ -144,7 +151,8 @@ TEST(CheckpointRender, TotalFilesAreConvertedIntoStepsAndLogged) {
     EXPECT_NE(r.output.find("every 4 steps, at 1, 5 spp"), std::string::npos) << r.output;
     EXPECT_EQ(filesIn(dir),
               (std::set<std::string>{"out.exr", "checkpoint.exr", "checkpoint_064.exr",
-                                     "checkpoint_320.exr", "checkpoint_576.exr"}));
+                                     "checkpoint_064.resume", "checkpoint_320.exr",
+                                     "checkpoint_320.resume", "checkpoint_576.exr"}));
 }
 
 TEST(CheckpointRender, TimeCapStopsPromptlyAndWritesTheCheckpointAndTheOutput) {
@@ -159,7 +167,8 @@ TEST(CheckpointRender, TimeCapStopsPromptlyAndWritesTheCheckpointAndTheOutput) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_LT(seconds, 10.0) << r.output;
-    EXPECT_EQ(filesIn(dir), (std::set<std::string>{"out.exr", "checkpoint.exr"}));
+    EXPECT_EQ(filesIn(dir),
+              (std::set<std::string>{"out.exr", "checkpoint.exr", "checkpoint.resume"}));
     const Exr final = readFile(dir / "out.exr");
     EXPECT_EQ(textOf(final, "checkpointReason"), "exitat");
     EXPECT_EQ(intOf(final, "renderComplete"), 0);

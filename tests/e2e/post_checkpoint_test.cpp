@@ -111,10 +111,16 @@ TEST(PostScript, TableMatchesTheFilesOfEveryCheckpointAndTheFinal) {
         EXPECT_EQ(e.at("outputs"), "");
         EXPECT_EQ(e.at("resumable"), "true");
         EXPECT_EQ(e.at("tiles"), std::to_string(std::stoi(e.at("sppmin")) * 64));
-        // Every versioned copy the table names exists, with the tile samples in its name.
-        ASSERT_FALSE(e.at("versions").empty());
-        EXPECT_TRUE(fs::exists(dir / e.at("versions"))) << e.at("versions");
-        EXPECT_NE(e.at("versions").find(e.at("tiles")), std::string::npos);
+        // The checkpoint file and its resume state file, which a hook that archives
+        // checkpoints must copy with it.
+        EXPECT_EQ(e.at("files"), "checkpoint.exr,checkpoint.resume");
+        // Every versioned copy the table names exists, with the tile samples in its name,
+        // and so does its own state file.
+        const std::string tiles = e.at("tiles");
+        const std::string base = "checkpoint_" + std::string(4 - tiles.size(), '0') + tiles;
+        EXPECT_EQ(e.at("versions"), base + ".exr," + base + ".resume");
+        EXPECT_TRUE(fs::exists(dir / (base + ".exr"))) << e.at("versions");
+        EXPECT_TRUE(fs::exists(dir / (base + ".resume"))) << e.at("versions");
         EXPECT_LT(std::stod(e.at("progress")), 1.0);
         EXPECT_LE(std::stod(e.at("elapsed")), std::stod(last.at("elapsed")));
         EXPECT_FALSE(e.at("host").empty());
@@ -151,7 +157,7 @@ TEST(PostScript, ExitatAndSignalReasons) {
         EXPECT_EQ(events[0].at("reason"), "signal");
         EXPECT_EQ(events[0].at("signal"), "SIGHUP");
         EXPECT_EQ(events[0].at("interrupted"), "false");
-        EXPECT_EQ(events[0].at("outputs"), "out.exr");
+        EXPECT_EQ(events[0].at("outputs"), "out.exr,out.resume");
         EXPECT_EQ(events[1].at("reason"), "signal");
         EXPECT_EQ(events[1].at("signal"), "SIGUSR1");
         EXPECT_EQ(events[1].at("interrupted"), "true");

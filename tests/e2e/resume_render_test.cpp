@@ -34,12 +34,10 @@ using test::readFile;
 
 // Whether some pixel of a checkpoint was cut part way through a pass.
 bool cutMidPass(const fs::path& checkpoint) {
-    const Exr exr = readFile(checkpoint);
-    const ImageChannel* count = exr.image.find("resume.sampleCount");
-    const ImageChannel* target = exr.image.find("resume.passTarget");
-    if (!count || !target) return false;
-    for (size_t i = 0; i < count->uints.size(); ++i) {
-        if (target->uints[i] > count->uints[i]) return true;
+    const test::FileState state = test::readState(checkpoint);
+    EXPECT_TRUE(state.ok) << state.error;
+    for (size_t i = 0; i < state.passTargets.size(); ++i) {
+        if (state.passTargets[i] > state.film.pixels()[i].sampleCount) return true;
     }
     return false;
 }
@@ -126,6 +124,78 @@ TEST(ResumeRender, AdaptiveTimeSlicesEqualUninterrupted) {
     EXPECT_GE(runs, 2) << "the render must have been interrupted at least twice";
     EXPECT_TRUE(sawMidPass) << "at least one time cap must land part way through a pass";
     expectIdentical(full, dir / "out.exr");
+}
+
+TEST(ResumeRender, TenRestartsOnOtherThreadCountsEqualUninterrupted) {
+    // 11 runs, each capped one sample further (the last to the end), alternating thread
+    // counts; every run reads the state the one before wrote.
+    const fs::path dir = freshDir("resume_ten_restarts");
+    const fs::path full = reference(dir, kUniform);
+    for (int run = 1; run <= 11; ++run) {
+        const std::string cap =
+            run <= 10 ? " -checkpoint_sample_cap " + std::to_string(run) : " -checkpoint";
+        const auto r = runOk(kUniform + cap + " -threads " + std::to_string(1 + run % 3) +
+                                 (run > 1 ? " -resume_render" : ""),
+                             dir);
+        if (run > 1) {
+            EXPECT_NE(r.output.find("spp min " + std::to_string(run - 1) + " "), std::string::npos)
+                << r.output;
+        }
+    }
+    expectIdentical(full, dir / "out.exr");
+}
+
+TEST(ResumeRender, AdaptiveTenRestartsEqualUninterrupted) {
+    const fs::path dir = freshDir("resume_adaptive_ten_restarts");
+    const std::string args = adaptive(40, 30, 64);
+    const fs::path full = reference(dir, args);
+    for (int run = 0; run <= 10; ++run) {
+        // Caps 5, 10, ... 50 land inside passes; the last run goes to the end.
+        const std::string cap =
+            run < 10 ? " -checkpoint_sample_cap " + std::to_string(5 * (run + 1)) : " -checkpoint";
+        runOk(args + cap + " -threads " + std::to_string(1 + run % 2) +
+                  (run > 0 ? " -resume_render" : ""),
+              dir);
+    }
+    expectIdentical(full, dir / "out.exr");
+}
+
+// Format 1 (the state as `resume.` channels in the EXR, written before format 2 existed):
+// files from tests/data/resume_v1 (written by commit e88553d, see its README) still resume,
+// to the same image as an uninterrupted render.
+void expectFormatOneResumes(const std::string& dataFile, const std::string& args,
+                            const std::string& name) {
+    const fs::path dir = freshDir(name);
+    const fs::path full = reference(dir, args);
+    fs::copy_file(std::string(RT_SOURCE_DIR) + "/tests/data/resume_v1/" + dataFile,
+                  dir / "checkpoint.exr");
+    ASSERT_EQ(test::readState(dir / "checkpoint.exr").format, 1);
+    const auto r = runOk(args + " -checkpoint -resume_render -resume_strict", dir);
+    EXPECT_NE(r.output.find("Resuming render"), std::string::npos) << r.output;
+    expectIdentical(full, dir / "out.exr");
+    EXPECT_EQ(test::readState(dir / "out.exr").format, 2) << "continued in format 2";
+}
+
+TEST(ResumeRender, FormatOneUniformFileResumes) {
+    expectFormatOneResumes("uniform_checkpoint.exr", kUniform, "resume_v1_uniform");
+}
+
+TEST(ResumeRender, FormatOneAdaptiveFileResumes) {
+    expectFormatOneResumes("adaptive_checkpoint.exr", adaptive(32, 24, 64), "resume_v1_adaptive");
+}
+
+TEST(ResumeRender, FormatOneCanStillBeWrittenAndIsResumed) {
+    const fs::path dir = freshDir("resume_write_v1");
+    const fs::path full = reference(dir, kUniform);
+    runOk(kUniform + " -checkpoint_sample_cap 2 -scene_var checkpoint_state_format 1", dir);
+    EXPECT_FALSE(fs::exists(dir / "checkpoint.resume"));
+    EXPECT_EQ(intOf(readFile(dir / "checkpoint.exr"), "resumeFormatVersion"), 1);
+    EXPECT_EQ(test::readState(dir / "checkpoint.exr").format, 1);
+    runOk(kUniform + " -checkpoint -resume_render -resume_strict", dir);
+    expectIdentical(full, dir / "out.exr");
+    const auto bad = runRenderer(kUniform + " -scene_var checkpoint_state_format 3", dir.string());
+    EXPECT_EQ(bad.exitCode, 2) << bad.output;
+    EXPECT_NE(bad.output.find("checkpoint_state_format"), std::string::npos) << bad.output;
 }
 
 TEST(ResumeRender, KillNineThenResumeEqualsUninterrupted) {
@@ -222,35 +292,48 @@ TEST(ResumeRenderFallback, MissingFiles) {
     expectFallback(dir, "", "no resume file found (looked for 'checkpoint.exr', 'out.exr')");
 }
 
-TEST(ResumeRenderFallback, TruncatedFile) {
+TEST(ResumeRenderFallback, TruncatedStateFile) {
     const fs::path dir = freshDir("resume_truncated");
     cappedRender(dir);
-    const std::string bytes = test::readBytes((dir / "checkpoint.exr").string());
+    const std::string bytes = test::readBytes((dir / "checkpoint.resume").string());
     const std::string truncated = bytes.substr(0, bytes.size() * 2 / 3);
-    test::writeBytes((dir / "checkpoint.exr").string(), truncated);
-    const auto strict =
-        runRenderer(kUniform + " -checkpoint -resume_render -resume_strict", dir.string());
-    EXPECT_EQ(strict.exitCode, 3) << strict.output;
-    EXPECT_NE(strict.output.find("checkpoint.exr"), std::string::npos) << strict.output;
-    test::writeBytes((dir / "checkpoint.exr").string(), truncated);
-    const auto r = runRenderer(kUniform + " -checkpoint -resume_render", dir.string());
-    EXPECT_EQ(r.exitCode, 0) << r.output;
-    EXPECT_NE(r.output.find("starting from scratch: "), std::string::npos) << r.output;
+    test::writeBytes((dir / "checkpoint.resume").string(), truncated);
+    expectFallback(dir, "", "(cut short or damaged)");
+}
+
+TEST(ResumeRenderFallback, TruncatedExrFile) {
+    // Cut inside its line offset table; the state file alone would do, but a set with a
+    // damaged member is not trusted.
+    const fs::path dir = freshDir("resume_truncated_exr");
+    cappedRender(dir);
+    const std::string bytes = test::readBytes((dir / "checkpoint.exr").string());
+    test::writeBytes((dir / "checkpoint.exr").string(), bytes.substr(0, 400));
+    expectFallback(dir, "", "checkpoint.exr");
 }
 
 TEST(ResumeRenderFallback, FlippedBytesInTheState) {
     const fs::path dir = freshDir("resume_flipped");
-    // Rewritten with one bit flipped and compressed again, so that the damage gets past
-    // the inflater (whose own checksum would catch a flip in the compressed bytes).
     cappedRender(dir);
-    Exr exr = readFile(dir / "checkpoint.exr");
-    ImageChannel* low = exr.image.find("resume.radiance.G.lo");
-    ASSERT_NE(low, nullptr);
-    low->uints[17] ^= 0x00010000u;  // one bit of one accumulator
-    std::string error;
-    ASSERT_TRUE(writeExr((dir / "checkpoint.exr").string(), exr.image, exr.metadata, {}, error))
-        << error;
-    expectFallback(dir, "", "do not match their checksum");
+    std::string bytes = test::readBytes((dir / "checkpoint.resume").string());
+    bytes[bytes.size() - 40] ^= 0x10;  // one bit inside the last chunk's zstd frame
+    test::writeBytes((dir / "checkpoint.resume").string(), bytes);
+    expectFallback(dir, "", "'checkpoint.resume': chunk ");
+}
+
+TEST(ResumeRenderFallback, StateFileOfAnotherCheckpoint) {
+    const fs::path dir = freshDir("resume_other_state");
+    cappedRender(dir);
+    fs::copy_file(dir / "checkpoint.resume", dir / "older.resume");
+    runOk(kUniform + " -checkpoint_sample_cap 3 -resume_render", dir);
+    fs::rename(dir / "older.resume", dir / "checkpoint.resume");
+    expectFallback(dir, "", "mixed checkpoint set: 'checkpoint.exr' is checkpoint ");
+}
+
+TEST(ResumeRenderFallback, MissingStateFile) {
+    const fs::path dir = freshDir("resume_missing_state");
+    cappedRender(dir);
+    fs::remove(dir / "checkpoint.resume");
+    expectFallback(dir, "", "checkpoint.resume' is missing (the resume state of 'checkpoint.exr')");
 }
 
 TEST(ResumeRenderFallback, WrongScene) {

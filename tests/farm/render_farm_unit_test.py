@@ -209,6 +209,32 @@ class RestoreTest(unittest.TestCase):
             self.assertEqual(manifest["serial"], "4")
 
 
+class CheckpointIdentityTest(unittest.TestCase):
+    def test_state_file_header_as_documented(self):
+        # doc/RESUME.md "The state file", written here by hand.
+        import struct
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "cp.resume")
+            with open(path, "wb") as f:
+                f.write(struct.pack("<8sIIIIIiI", b"RTRESUME", 2, 64, 32, 64, 1, 7, 5) + b"r-abc")
+            self.assertEqual(restore.checkpoint_identity(path), ("r-abc", 7))
+            with open(path, "wb") as f:
+                f.write(b"RTRESUMX" + bytes(40))
+            self.assertIsNone(restore.checkpoint_identity(path))
+            self.assertIsNone(restore.checkpoint_identity(os.path.join(tmp, "missing.resume")))
+
+    def test_a_real_checkpoint_and_its_state_file_have_one_identity(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run([RENDERER, "-in", os.path.join(SOURCE, "rdl_scenes", "cornell_box.rdla"),
+                            "-size", "16", "12", "-scene_var", "pixel_samples", "4", "-out",
+                            "out.exr", "-checkpoint_sample_cap", "2"], cwd=tmp, check=True,
+                           capture_output=True)
+            exr = restore.checkpoint_identity(os.path.join(tmp, "checkpoint.exr"))
+            state = restore.checkpoint_identity(os.path.join(tmp, "checkpoint.resume"))
+            self.assertIsNotNone(exr)
+            self.assertEqual(exr, state)
+
+
 class StatusTest(unittest.TestCase):
     def test_eta_is_the_slowest_task_at_the_mean_final_frame_time(self):
         def frame(task, state, seconds):

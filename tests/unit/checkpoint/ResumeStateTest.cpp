@@ -270,12 +270,14 @@ TEST(ResumeIncompatibility, FormatVersion) {
     ResumeHeader stored = storedWith(uniform(64));
     stored.formatVersion = kResumeFormatVersion + 1;
     const std::string reason = resumeIncompatibility(stored, targetWith(uniform(64)));
-    EXPECT_EQ(reason, "resume format version " + std::to_string(kResumeFormatVersion + 1) +
-                          ", this renderer reads " + std::to_string(kResumeFormatVersion));
+    EXPECT_EQ(reason, "resume format version 3, this renderer reads 1 to 2");
     stored.formatVersion = 0;
     EXPECT_CONTAINS(resumeIncompatibility(stored, targetWith(uniform(64))),
                     "resume format version 0,");
     stored.formatVersion = kResumeFormatVersion;
+    EXPECT_EQ(resumeIncompatibility(stored, targetWith(uniform(64))), "");
+    // Format 1 (the state as channels in the EXR) is still read.
+    stored.formatVersion = 1;
     EXPECT_EQ(resumeIncompatibility(stored, targetWith(uniform(64))), "");
 }
 

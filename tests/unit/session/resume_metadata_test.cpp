@@ -60,7 +60,7 @@ Metadata stamped(const ResumeHeader& header = fullHeader(), uint64_t hash = kSta
     Metadata metadata;
     metadata.set("otherAttribute", 5);
     stampResumeHeader(metadata, header);
-    stampResumeState(metadata, hash);
+    stampResumeState(metadata, hash, "frame.resume");
     return metadata;
 }
 
@@ -118,6 +118,7 @@ TEST(ResumeMetadata, StampsTheCheckpointAttributesEveryFileCarries) {
     EXPECT_EQ(metadata.get<std::string>("resumeSamplingMode"), "adaptive");
     EXPECT_EQ(metadata.get<std::string>("resumeFingerprint"), "fedcba9876543210");
     EXPECT_EQ(metadata.get<std::string>("resumeStateHash"), "0123456789abcdef");
+    EXPECT_EQ(metadata.get<std::string>("resumeStateFile"), "frame.resume");
     EXPECT_EQ(metadata.get<int>("otherAttribute"), 5);  // left alone
 }
 
@@ -128,7 +129,7 @@ TEST(ResumeMetadata, StampingAgainReplacesValues) {
     next.serial = 18;
     next.history.push_back(next.history.front());
     stampResumeHeader(metadata, next);
-    stampResumeState(metadata, 42);
+    stampResumeState(metadata, 42, "frame.resume");
     EXPECT_EQ(metadata.size(), size);
     ResumeHeader header;
     uint64_t hash = 0;
@@ -209,10 +210,16 @@ TEST(ResumeMetadata, HasResumeState) {
     EXPECT_FALSE(hasResumeState(metadata));
     stampResumeHeader(metadata, fullHeader());
     EXPECT_FALSE(hasResumeState(metadata));  // a checkpoint file without the channels
-    stampResumeState(metadata, 0);
+    stampResumeState(metadata, 0, "frame.resume");
     EXPECT_TRUE(hasResumeState(metadata));
+    EXPECT_EQ(resumeStateFileName(metadata), "frame.resume");
     metadata.remove("resumeStateHash");
+    metadata.remove("resumeStateFile");
     EXPECT_FALSE(hasResumeState(metadata));
+    // Format 1: the state channels in the image, the hash alone in the header.
+    metadata.set("resumeStateHash", std::string("0123456789abcdef"));
+    EXPECT_TRUE(hasResumeState(metadata));
+    EXPECT_EQ(resumeStateFileName(metadata), "");
 }
 
 TEST(ResumeMetadata, CheckpointIdentity) {
