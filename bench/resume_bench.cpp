@@ -105,32 +105,35 @@ nlohmann::json summary(const std::vector<double>& starts, const std::vector<doub
             {"wallMax", maxOf(walls)}};
 }
 
-}  // namespace
+// The prepared set's files: checkpoint.exr and, in format 2, its state file.
+std::vector<std::string> setFiles(const fs::path& dir) {
+    std::vector<std::string> files = {"checkpoint.exr"};
+    if (fs::exists(dir / "checkpoint.resume")) files.push_back("checkpoint.resume");
+    return files;
+}
 
-int main(int argc, char** argv) {
-    std::string outPath = "resume_bench.json";
-    fs::path dir = "out/bench_resume";
-    int repetitions = 5;
-    for (int i = 1; i + 1 < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "--out") outPath = argv[i + 1];
-        if (arg == "--dir") dir = argv[i + 1];
-        if (arg == "--repetitions") repetitions = std::stoi(argv[i + 1]);
-    }
-    dir = fs::absolute(dir);
+// Prepares a checkpoint in `format` in `dir` and times fresh and resumed runs.
+nlohmann::json measure(int format, const fs::path& dir, int repetitions) {
     const fs::path freshDir = dir / "fresh", resumeDir = dir / "resume";
     for (const fs::path& d : {dir, freshDir, resumeDir}) fs::create_directories(d);
 
-    // The resume state: 2 spp of 16, with the AOVs, in dir/checkpoint.exr.
+    // The resume state: 2 spp of 16, with the AOVs, in dir/checkpoint.exr (+ .resume).
     fs::remove(dir / "checkpoint.exr");
-    const Run prepare = runRenderer(kArgs + " -checkpoint_sample_cap 2", dir);
+    fs::remove(dir / "checkpoint.resume");
+    const Run prepare = runRenderer(kArgs +
+                                        " -checkpoint_sample_cap 2 -scene_var "
+                                        "checkpoint_state_format " +
+                                        std::to_string(format),
+                                    dir);
     if (!fs::exists(dir / "checkpoint.exr")) fail("no checkpoint.exr", prepare.output);
-    const uintmax_t checkpointBytes = fs::file_size(dir / "checkpoint.exr");
-    std::printf("prepared %s: %.1f MB, in %.2f s\n", (dir / "checkpoint.exr").c_str(),
-                checkpointBytes / 1e6, prepare.wallSeconds);
+    uintmax_t checkpointBytes = 0;
+    for (const std::string& file : setFiles(dir)) checkpointBytes += fs::file_size(dir / file);
+    std::printf("format %d: prepared %s: %.1f MB (%zu files), in %.2f s\n", format,
+                (dir / "checkpoint.exr").c_str(), checkpointBytes / 1e6, setFiles(dir).size(),
+                prepare.wallSeconds);
 
     // Fresh and resumed runs in separate directories: a fresh run writes a 0-spp state over
-    // its checkpoint.exr. Each resumed run starts from a copy of the prepared file.
+    // its checkpoint. Each resumed run starts from a copy of the prepared set.
     std::vector<double> freshStarts, freshWalls, resumeStarts, resumeWalls;
     nlohmann::json logs = nlohmann::json::array();
     for (int r = 0; r < repetitions; ++r) {
@@ -138,8 +141,10 @@ int main(int argc, char** argv) {
         if (fresh.output.find("Resuming render") != std::string::npos) {
             fail("the fresh run resumed", fresh.output);
         }
-        fs::copy_file(dir / "checkpoint.exr", resumeDir / "checkpoint.exr",
-                      fs::copy_options::overwrite_existing);
+        fs::remove(resumeDir / "checkpoint.resume");
+        for (const std::string& file : setFiles(dir)) {
+            fs::copy_file(dir / file, resumeDir / file, fs::copy_options::overwrite_existing);
+        }
         const Run resumed = runRenderer(kArgs + kTimed + " -resume_render", resumeDir);
         const size_t at = resumed.output.find("Resuming render");
         if (at == std::string::npos) fail("the resumed run did not resume", resumed.output);
@@ -158,33 +163,50 @@ int main(int argc, char** argv) {
     }
 
     const double load = median(freshStarts), resume = median(resumeStarts);
-    const unsigned threads = std::thread::hardware_concurrency();
     std::printf(
-        "1920x1080 cornell_box, 5 outputs, checkpoint %.1f MB, %u hardware threads, medians of "
-        "%d:\n"
+        "format %d, 1920x1080 cornell_box, 5 outputs, checkpoint %.1f MB, medians of %d:\n"
         "  sampling starts: fresh (scene load alone) %.3f s [%.3f-%.3f], resumed %.3f s "
         "[%.3f-%.3f]\n"
         "  resume adds %.3f s: resumed / fresh = %.2fx\n"
         "  whole process (wall): fresh %.3f s [%.3f-%.3f], resumed %.3f s [%.3f-%.3f]\n",
-        checkpointBytes / 1e6, threads, repetitions, load, minOf(freshStarts), maxOf(freshStarts),
+        format, checkpointBytes / 1e6, repetitions, load, minOf(freshStarts), maxOf(freshStarts),
         resume, minOf(resumeStarts), maxOf(resumeStarts), resume - load,
         load > 0.0 ? resume / load : 0.0, median(freshWalls), minOf(freshWalls), maxOf(freshWalls),
         median(resumeWalls), minOf(resumeWalls), maxOf(resumeWalls));
+    return {{"checkpointBytes", checkpointBytes},
+            {"fresh", summary(freshStarts, freshWalls)},
+            {"resumed", summary(resumeStarts, resumeWalls)},
+            {"resumeMinusLoadSeconds", resume - load},
+            {"resumeOverLoad", load > 0.0 ? resume / load : 0.0},
+            {"firstRunLogs", logs}};
+}
 
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string outPath = "resume_bench.json";
+    fs::path dir = "out/bench_resume";
+    int repetitions = 5;
+    for (int i = 1; i + 1 < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--out") outPath = argv[i + 1];
+        if (arg == "--dir") dir = argv[i + 1];
+        if (arg == "--repetitions") repetitions = std::stoi(argv[i + 1]);
+    }
+    dir = fs::absolute(dir);
     nlohmann::json results;
     results["date"] = today();
-    results["hardwareConcurrency"] = threads;
+    results["hardwareConcurrency"] = std::thread::hardware_concurrency();
     results["scene"] = "cornell_box";
     results["resolution"] = {1920, 1080};
     results["outputs"] = "beauty, alpha, depth, normal, albedo (half) + resume state";
     results["resumeStateSpp"] = 2;
-    results["checkpointBytes"] = checkpointBytes;
     results["repetitions"] = repetitions;
-    results["fresh"] = summary(freshStarts, freshWalls);
-    results["resumed"] = summary(resumeStarts, resumeWalls);
-    results["resumeMinusLoadSeconds"] = resume - load;
-    results["resumeOverLoad"] = load > 0.0 ? resume / load : 0.0;
-    results["firstRunLogs"] = logs;
+    // Format 1: the state as channels in the EXR; format 2: its own file (doc/RESUME.md).
+    for (const int format : {1, 2}) {
+        results["format" + std::to_string(format)] =
+            measure(format, dir / ("format" + std::to_string(format)), repetitions);
+    }
     std::ofstream(outPath) << results.dump(2) << "\n";
     std::printf("Wrote %s\n", outPath.c_str());
     return 0;

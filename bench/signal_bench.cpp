@@ -76,6 +76,7 @@ struct Sample {
 struct Frame {
     std::string width = "1920", height = "1080";
     std::string pixelSamples = "16";  // 256 spp
+    std::string stateFormat = "2";    // checkpoint_state_format (doc/RESUME.md)
 };
 
 Sample interruptOnce(const fs::path& dir, int signal, const char* name, double sampleFor,
@@ -83,11 +84,12 @@ Sample interruptOnce(const fs::path& dir, int signal, const char* name, double s
     fs::remove_all(dir);
     fs::create_directories(dir);
     const std::string scene = std::string(RT_SOURCE_DIR) + "/rdl_scenes/cornell_box.rdla";
-    std::vector<std::string> args{RT_RENDERER_CMD, "-in",           scene,
-                                  "-size",         frame.width,     frame.height,
-                                  "-scene_var",    "pixel_samples", frame.pixelSamples,
-                                  "-out",          "frame.exr",     "-checkpoint",
-                                  "-info"};
+    std::vector<std::string> args{RT_RENDERER_CMD,  "-in",           scene,
+                                  "-size",          frame.width,     frame.height,
+                                  "-scene_var",     "pixel_samples", frame.pixelSamples,
+                                  "-out",           "frame.exr",     "-checkpoint",
+                                  "-info",          "-scene_var",    "checkpoint_state_format",
+                                  frame.stateFormat};
     std::vector<char*> argv;
     for (std::string& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -221,38 +223,44 @@ int main(int argc, char** argv) {
     if (preemptions > 0) return measurePreemptions(dir, preemptions, frame, outPath);
     const int signal = signalName == "TERM" ? SIGTERM : signalName == "USR1" ? SIGUSR1 : SIGINT;
     const std::string name = "SIG" + signalName;
-    std::vector<double> exits, stops, writes, tails;
-    nlohmann::json runs = nlohmann::json::array();
-    for (int r = 0; r < repetitions; ++r) {
-        const Sample s = interruptOnce(dir, signal, name.c_str(), sampleFor);
-        exits.push_back(s.exitSeconds);
-        stops.push_back(s.stoppedSeconds);
-        writes.push_back(s.writtenSeconds - s.stoppedSeconds);
-        tails.push_back(s.exitSeconds - s.writtenSeconds);
-        runs.push_back({{"exit_s", s.exitSeconds},
-                        {"stopped_s", s.stoppedSeconds},
-                        {"written_s", s.writtenSeconds}});
-        std::printf(
-            "run %d: exit %.3f s after %s (sampling stopped %.3f s, checkpoint final %.3f s)\n",
-            r + 1, s.exitSeconds, name.c_str(), s.stoppedSeconds, s.writtenSeconds);
-    }
-    const double exitMedian = median(exits), writeMedian = median(writes);
-    std::printf(
-        "%s at 1920x1080: median %.3f s from the signal to the exit; of it %.3f s to "
-        "stop sampling, %.3f s to snapshot and write, %.3f s to exit. Without the "
-        "write: %.3f s\n",
-        name.c_str(), exitMedian, median(stops), writeMedian, median(tails),
-        exitMedian - writeMedian);
     nlohmann::json results = {{"benchmark", "signal_latency"},
                               {"signal", name},
                               {"resolution", "1920x1080"},
-                              {"repetitions", repetitions},
-                              {"median_exit_s", exitMedian},
-                              {"median_stop_s", median(stops)},
-                              {"median_snapshot_and_write_s", writeMedian},
-                              {"median_exit_after_write_s", median(tails)},
-                              {"median_exit_without_write_s", exitMedian - writeMedian},
-                              {"runs", runs}};
+                              {"repetitions", repetitions}};
+    // The resume state in format 1 (channels in the EXR) and 2 (its own file), side by side.
+    for (const std::string format : {"1", "2"}) {
+        frame.stateFormat = format;
+        std::vector<double> exits, stops, writes, tails;
+        nlohmann::json runs = nlohmann::json::array();
+        for (int r = 0; r < repetitions; ++r) {
+            const Sample s = interruptOnce(dir, signal, name.c_str(), sampleFor, frame);
+            exits.push_back(s.exitSeconds);
+            stops.push_back(s.stoppedSeconds);
+            writes.push_back(s.writtenSeconds - s.stoppedSeconds);
+            tails.push_back(s.exitSeconds - s.writtenSeconds);
+            runs.push_back({{"exit_s", s.exitSeconds},
+                            {"stopped_s", s.stoppedSeconds},
+                            {"written_s", s.writtenSeconds}});
+            std::printf(
+                "format %s, run %d: exit %.3f s after %s (sampling stopped %.3f s, "
+                "checkpoint final %.3f s)\n",
+                format.c_str(), r + 1, s.exitSeconds, name.c_str(), s.stoppedSeconds,
+                s.writtenSeconds);
+        }
+        const double exitMedian = median(exits), writeMedian = median(writes);
+        std::printf(
+            "format %s, %s at 1920x1080: median %.3f s from the signal to the exit; of it %.3f "
+            "s to stop sampling, %.3f s to snapshot and write, %.3f s to exit. Without the "
+            "write: %.3f s\n",
+            format.c_str(), name.c_str(), exitMedian, median(stops), writeMedian, median(tails),
+            exitMedian - writeMedian);
+        results["format" + format] = {{"median_exit_s", exitMedian},
+                                      {"median_stop_s", median(stops)},
+                                      {"median_snapshot_and_write_s", writeMedian},
+                                      {"median_exit_after_write_s", median(tails)},
+                                      {"median_exit_without_write_s", exitMedian - writeMedian},
+                                      {"runs", runs}};
+    }
     std::ofstream(outPath) << results.dump(2) << "\n";
     return 0;
 }

@@ -168,6 +168,7 @@ CheckpointController::Snapshot CheckpointController::snapshot(const std::string&
     if (withOutputs && (m_stamp.finalResumable || (!m_config.active && !complete)))
         files.state.outputFile = m_outputStateFile;
     files.versioned = !m_config.overwrite;
+    files.stopSignal = reason == "signal" && m_stopSignal != 0;
     files.tileSamples = record.tileSamples;
     files.finalTileSamples = uint64_t{m_config.policy.finalSamples} * kTileSamplesPerSpp;
     const std::string label = reason == "checkpoint" ? "checkpoint " + std::to_string(record.serial)
@@ -179,6 +180,12 @@ CheckpointController::Snapshot CheckpointController::snapshot(const std::string&
                            (withOutputs && files.state.outputFile < m_outputs.size());
     result.event = describe(result.set, record, spp, progressDone, resumable);
     record.snapshotSeconds = std::chrono::duration<double>(Clock::now() - begin).count();
+    char detail[160];
+    std::snprintf(detail, sizeof detail,
+                  "Snapshot of %s in %.3f s (resume state %.1f MB, %zu of %zu chunks encoded)",
+                  label.c_str(), record.snapshotSeconds, result.set.stateBytes / 1e6,
+                  result.set.stateChunksEncoded, result.set.stateChunks);
+    log::detail(detail);
     record.stateBytes = result.set.stateBytes;
     record.stateChunks = result.set.stateChunks;
     record.stateChunksEncoded = result.set.stateChunksEncoded;

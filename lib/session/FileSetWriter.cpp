@@ -1,5 +1,7 @@
 #include "session/FileSetWriter.h"
 
+#include <chrono>
+#include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <set>
@@ -156,7 +158,9 @@ void FileSetWriter::run() {
 
 void FileSetWriter::process(Job& job) {
     std::string error;
+    const auto start = std::chrono::steady_clock::now();
     const bool ok = writeFileSetNoThrow(job.set, error);
+    job.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     finish(job, ok, std::move(error));
 }
 
@@ -167,7 +171,9 @@ void FileSetWriter::finish(Job& job, bool ok, std::string error) {
     }
     try {
         if (ok) {
-            log::detail("Wrote " + job.set.label);
+            char seconds[32];
+            std::snprintf(seconds, sizeof seconds, " in %.3f s", job.seconds);
+            log::detail("Wrote " + job.set.label + seconds);
         } else {
             log::warning(job.set.label + " not written: " + error);
         }

@@ -79,6 +79,7 @@ class FileSetWriter {
     struct Job {
         FileSet set;
         FileSetDone done;
+        double seconds = 0.0;  // encoding and writing, for the log
     };
 
     void run();  // the writer thread

@@ -86,8 +86,9 @@ FileSet buildSnapshot(const std::string& label, const SnapshotFiles& files, cons
         for (size_t i = 0; i < files.outputs->size(); ++i) {
             const OutputFile& file = (*files.outputs)[i];
             ImageBuffer image = buildOutputImage(file, film, errors, recycled(file.path));
-            add(set, fileFor(file, std::move(image), metadata), i == state.outputFile, encoded,
-                state, film);
+            FileToWrite output = fileFor(file, std::move(image), metadata);
+            if (files.stopSignal) output.compression = Compression::None;
+            add(set, std::move(output), i == state.outputFile, encoded, state, film);
         }
     }
     if (files.checkpoints) {
@@ -97,6 +98,7 @@ FileSet buildSnapshot(const std::string& label, const SnapshotFiles& files, cons
                 buildOutputImage(checkpoint.file, film, errors, recycled(checkpoint.file.path));
             FileToWrite regular = fileFor(checkpoint.file, std::move(image), metadata);
             regular.zipLevel = kCheckpointZipLevel;
+            if (files.stopSignal) regular.compression = Compression::None;
             const bool holdsState = i == state.checkpointFile;
             if (files.versioned) {
                 FileToWrite copy = regular;

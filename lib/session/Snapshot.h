@@ -35,6 +35,10 @@ struct SnapshotFiles {
     bool versioned = false;         // also write <base>_<NNNN> copies of checkpoints
     uint64_t tileSamples = 0;       // NNNN
     uint64_t finalTileSamples = 0;  // sets the width of NNNN
+    // The set is a stop signal's (SIGINT, SIGTERM, SIGUSR1: a farm's grace period is
+    // short): its EXR files are written without compression, which is lossless too and
+    // costs no CPU; the render that continues writes them again with their compression.
+    bool stopSignal = false;
     SnapshotState state;
 };
 

@@ -46,6 +46,37 @@ inline Word gather(const unsigned char* planes, size_t n, size_t i) {
     return value;
 }
 
+// Transposes the 8x8 byte matrix whose row i is w[i] (byte j = bits 8j..8j+7): afterwards
+// byte i of w[j] is what byte j of w[i] was. Three rounds of block swaps (Hacker's
+// Delight, 7-3), some 30 operations for 64 bytes instead of 64 single-byte moves.
+inline void transpose8x8(uint64_t w[8]) {
+    for (int i = 0; i < 4; ++i) {
+        const uint64_t t = ((w[i] >> 32) ^ w[i + 4]) & 0x00000000FFFFFFFFULL;
+        w[i] ^= t << 32;
+        w[i + 4] ^= t;
+    }
+    for (int i : {0, 1, 4, 5}) {
+        const uint64_t t = ((w[i] >> 16) ^ w[i + 2]) & 0x0000FFFF0000FFFFULL;
+        w[i] ^= t << 16;
+        w[i + 2] ^= t;
+    }
+    for (int i : {0, 2, 4, 6}) {
+        const uint64_t t = ((w[i] >> 8) ^ w[i + 1]) & 0x00FF00FF00FF00FFULL;
+        w[i] ^= t << 8;
+        w[i + 1] ^= t;
+    }
+}
+
+// The pixels of a chunk in row order.
+std::vector<const PixelAccumulator*> chunkPixels(const StateChunkGrid::Rect& r, const Film& film) {
+    std::vector<const PixelAccumulator*> pixels;
+    pixels.reserve(r.pixels());
+    for (int y = r.y0; y < r.y1; ++y) {
+        for (int x = r.x0; x < r.x1; ++x) pixels.push_back(&film.at(x, y));
+    }
+    return pixels;
+}
+
 }  // namespace
 
 void packStateChunk(const StateChunkGrid& grid, size_t chunk, const Film& film,
@@ -55,14 +86,18 @@ void packStateChunk(const StateChunkGrid& grid, size_t chunk, const Film& film,
     packed.resize(n * kStateBytesPerPixel);
     auto* out = reinterpret_cast<unsigned char*>(packed.data());
     // Field by field: each pass over the chunk's pixels writes 8 planes, which stay in
-    // the cache; the accumulators (128 bytes apart) are read 15 times, also from cache.
+    // the cache (reading all fields of eight pixels at once was slower: 120 write streams).
+    // Eight values at a time go through one byte transpose.
+    const std::vector<const PixelAccumulator*> pixels = chunkPixels(r, film);
     for (const DoubleField& field : doubleFields()) {
         size_t i = 0;
-        for (int y = r.y0; y < r.y1; ++y) {
-            for (int x = r.x0; x < r.x1; ++x, ++i) {
-                scatter(std::bit_cast<uint64_t>(field.of(film.at(x, y))), out, n, i);
-            }
+        for (; i + 8 <= n; i += 8) {
+            uint64_t w[8];
+            for (int k = 0; k < 8; ++k) w[k] = std::bit_cast<uint64_t>(field.of(*pixels[i + k]));
+            transpose8x8(w);
+            for (int b = 0; b < 8; ++b) std::memcpy(out + b * n + i, &w[b], 8);
         }
+        for (; i < n; ++i) scatter(std::bit_cast<uint64_t>(field.of(*pixels[i])), out, n, i);
         out += 8 * n;
     }
     size_t i = 0;
@@ -80,13 +115,20 @@ void unpackStateChunk(const StateChunkGrid& grid, size_t chunk, std::string_view
     const size_t n = r.pixels();
     RT_CHECK(packed.size() == n * kStateBytesPerPixel);
     const auto* in = reinterpret_cast<const unsigned char*>(packed.data());
+    std::vector<PixelAccumulator*> pixels;
+    pixels.reserve(n);
+    for (int y = r.y0; y < r.y1; ++y) {
+        for (int x = r.x0; x < r.x1; ++x) pixels.push_back(&film.at(x, y));
+    }
     for (const DoubleField& field : doubleFields()) {
         size_t i = 0;
-        for (int y = r.y0; y < r.y1; ++y) {
-            for (int x = r.x0; x < r.x1; ++x, ++i) {
-                field.of(film.at(x, y)) = std::bit_cast<double>(gather<uint64_t>(in, n, i));
-            }
+        for (; i + 8 <= n; i += 8) {
+            uint64_t w[8];
+            for (int b = 0; b < 8; ++b) std::memcpy(&w[b], in + b * n + i, 8);
+            transpose8x8(w);  // its own inverse
+            for (int k = 0; k < 8; ++k) field.of(*pixels[i + k]) = std::bit_cast<double>(w[k]);
         }
+        for (; i < n; ++i) field.of(*pixels[i]) = std::bit_cast<double>(gather<uint64_t>(in, n, i));
         in += 8 * n;
     }
     size_t i = 0;

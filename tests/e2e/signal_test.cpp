@@ -88,6 +88,13 @@ TEST(Signals, SigintWritesACheckpointThatResumesToTheUninterruptedImage) {
     EXPECT_EQ(textOf(checkpoint, "checkpointReason"), "signal");
     EXPECT_EQ(intOf(checkpoint, "renderComplete"), 0);
     EXPECT_LT(intOf(checkpoint, "samplesPerPixelMax"), 1024) << "interrupted too late";
+    // Written uncompressed, for speed: at least 2 bytes per pixel for each of its half
+    // channels (a zip file of this noisy image is well under that).
+    for (const char* file : {"checkpoint.exr", "out.exr"}) {
+        const test::Exr exr = readFile(dir / file);
+        EXPECT_GE(fs::file_size(dir / file), exr.image.pixelCount() * exr.image.channels.size() * 2)
+            << file;
+    }
     // The stop is at tile granularity: the checkpoint may hold part of a pass.
     const test::CommandResult resumed =
         test::runRenderer(joined(args) + " -resume_render", dir.string());
