@@ -37,6 +37,7 @@ bench: build
 	$(BUILD_DIR)/bench/renderer_bench --out $(OUT_DIR)/bench.json
 	$(BUILD_DIR)/bench/adaptive_bench --out $(OUT_DIR)/adaptive_bench.json --cache $(OUT_DIR)/bench_cache
 	$(BUILD_DIR)/bench/checkpoint_bench --out $(OUT_DIR)/checkpoint_bench.json --dir $(OUT_DIR)/bench_checkpoint
+	$(BUILD_DIR)/bench/checkpoint_size_bench --out $(OUT_DIR)/checkpoint_size_bench.json --dir $(OUT_DIR)/bench_checkpoint_size
 	$(BUILD_DIR)/bench/resume_bench --out $(OUT_DIR)/resume_bench.json --dir $(OUT_DIR)/bench_resume
 	$(BUILD_DIR)/bench/signal_bench --out $(OUT_DIR)/signal_bench.json --dir $(OUT_DIR)/bench_signal
 	$(BUILD_DIR)/bench/signal_bench --preemptions 20 --out $(OUT_DIR)/preemption_bench.json --dir $(OUT_DIR)/bench_preemption
