@@ -1,9 +1,10 @@
 #pragma once
-// The film's exact state as EXR channels (doc/RESUME.md, "Channels"): every double
-// accumulator as two UINT channels (DoubleChannels.h), the sample count and the target
-// each pixel was owed by the pass in progress, all under the `resume.` prefix that
-// viewers and compositors show as one extra layer and otherwise ignore. Reading them
-// back restores the film bit for bit, so a resumed render continues exactly.
+// Resume state format 1 (doc/RESUME.md, "Format 1"): the film's exact state as EXR
+// channels, every double accumulator as two UINT channels (DoubleChannels.h), the sample
+// count and the target each pixel was owed by the pass in progress, all under the
+// `resume.` prefix that viewers show as one extra layer. Format 2 (StateFile.h) replaced
+// it as the default; files of format 1 are still read, and `checkpoint_state_format 1`
+// still writes it. Reading them back restores the film bit for bit.
 #include <cstdint>
 #include <string>
 #include <vector>
