@@ -32,9 +32,11 @@ bool loadState(const std::vector<CheckpointSetFile>& files, uint64_t stateHash, 
         const std::string path = (std::filesystem::path(exr.path).parent_path() / name).string();
         return readStateFile(path, stateHash, film, passTargets, error);
     }
-    ImageBuffer image = exr.image;
+    // Format 1: the channels, already read when a .part had to be checked whole.
+    ImageBuffer read;
     Metadata unused;
-    if (image.channels.empty() && !readExr(exr.path, image, unused, error)) return false;
+    if (exr.image.channels.empty() && !readExr(exr.path, read, unused, error)) return false;
+    const ImageBuffer& image = exr.image.channels.empty() ? read : exr.image;
     if (!readFilmState(image, stateHash, film, passTargets, error)) {
         error = "'" + exr.path + "': " + error;
         return false;

@@ -65,7 +65,11 @@ void stampResumeHeader(Metadata& metadata, const ResumeHeader& header) {
 
 void stampResumeState(Metadata& metadata, uint64_t stateHash, const std::string& stateFile) {
     metadata.set(kStateHash, fingerprintHex(stateHash));
-    metadata.set(kStateFile, stateFile);
+    if (stateFile.empty()) {
+        metadata.remove(kStateFile);
+    } else {
+        metadata.set(kStateFile, stateFile);
+    }
 }
 
 std::string resumeStateFileName(const Metadata& metadata) {

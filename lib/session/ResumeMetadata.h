@@ -15,7 +15,8 @@ namespace rt {
 // Header fields of every checkpoint file (also those without the state channels).
 void stampResumeHeader(Metadata& metadata, const ResumeHeader& header);
 // Marks the EXR file that holds the state: the name of its state file (StateFile.h, in
-// the same directory) and that file's header hash.
+// the same directory) and that file's header hash; format 1 (the state as channels of
+// the image, FilmState.h): an empty name and the channels' hash.
 void stampResumeState(Metadata& metadata, uint64_t stateHash, const std::string& stateFile);
 
 // Whether the file says it holds the state: format 2 names a state file, format 1 (state

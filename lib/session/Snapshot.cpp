@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 #include "checkpoint/CheckpointNaming.h"
 #include "io/ImageFormat.h"
@@ -19,56 +20,53 @@ FileToWrite fileFor(const OutputFile& file, ImageBuffer image, const Metadata& m
     return {file.path, std::move(image), metadata, file.compression};
 }
 
-// The encoded state, made at most once per snapshot (a checkpoint file and an output
-// may both hold it) and shared by every state file of the set.
-class StateOnce {
+// The state of one snapshot: the film, where its state goes, and (format 2) the encoded
+// state, made at most once (a checkpoint file and an output may both hold it) and shared
+// by every state file of the set.
+class SetState {
   public:
-    StateOnce(const Film& film, const SnapshotState& state) : m_film(film), m_state(state) {}
-    const EncodedState& get() {
-        if (!m_encoded) {
-            m_encoded = m_state.encoder->encode(m_film, *m_state.passTargets);
+    SetState(const Film& film, const SnapshotState& where) : m_film(film), m_where(where) {}
+
+    // Puts the state into `exr`: format 1 as channels of its image; format 2 as the state
+    // file returned, which the EXR's header names.
+    std::optional<FileToWrite> place(FileToWrite& exr) {
+        if (m_where.format == 1) {
+            stampResumeState(exr.metadata, writeFilmState(exr.image, m_film, *m_where.passTargets),
+                             "");
+            return std::nullopt;
         }
-        return *m_encoded;
+        if (!m_encoded) m_encoded = m_where.encoder->encode(m_film, *m_where.passTargets);
+        const CheckpointIdentity id = checkpointIdentity(exr.metadata);
+        FileToWrite file;
+        file.path = stateFilePath(exr.path);
+        file.stateOf = exr.path;
+        uint64_t hash = 0;
+        file.pieces = stateFilePieces(*m_encoded, id.renderId, id.serial, hash);
+        stampResumeState(exr.metadata, hash, std::filesystem::path(file.path).filename().string());
+        return file;
     }
+
     std::shared_ptr<const EncodedState> encoded() const { return m_encoded; }
 
   private:
     const Film& m_film;
-    const SnapshotState& m_state;
+    const SnapshotState& m_where;
     std::shared_ptr<const EncodedState> m_encoded;
 };
 
-// For the EXR file that holds the state: its state file, and the EXR's header naming it.
-FileToWrite stateFileFor(FileToWrite& exr, StateOnce& state) {
-    const CheckpointIdentity id = checkpointIdentity(exr.metadata);
-    FileToWrite file;
-    file.path = stateFilePath(exr.path);
-    file.stateOf = exr.path;
-    uint64_t hash = 0;
-    file.pieces = stateFilePieces(state.get(), id.renderId, id.serial, hash);
-    stampResumeState(exr.metadata, hash, std::filesystem::path(file.path).filename().string());
-    return file;
-}
-
 // Adds `file` to the set, followed by its state file when it holds the state; an EXR
 // file without the state makes an older state file of its name obsolete.
-void add(FileSet& set, FileToWrite file, bool holdsState, StateOnce& state,
-         const SnapshotState& where, const Film& film) {
-    if (holdsState && where.format == 1) {
-        const uint64_t hash = writeFilmState(file.image, film, *where.passTargets);
-        file.metadata.set("resumeStateHash", fingerprintHex(hash));
+void add(FileSet& set, FileToWrite file, bool holdsState, SetState& state) {
+    if (!holdsState) {
+        removeFilmState(file.image);  // a recycled image may still have format 1's channels
+        if (isExrExtension(file.path)) set.obsolete.push_back(stateFilePath(file.path));
         set.files.push_back(std::move(file));
         return;
     }
-    removeFilmState(file.image);  // a recycled image may still have format 1's channels
-    if (holdsState) {
-        FileToWrite stateFile = stateFileFor(file, state);
-        set.files.push_back(std::move(file));
-        set.files.push_back(std::move(stateFile));
-        return;
-    }
-    if (isExrExtension(file.path)) set.obsolete.push_back(stateFilePath(file.path));
+    std::optional<FileToWrite> stateFile = state.place(file);
+    if (stateFile) removeFilmState(file.image);
     set.files.push_back(std::move(file));
+    if (stateFile) set.files.push_back(std::move(*stateFile));
 }
 
 }  // namespace
@@ -81,14 +79,14 @@ FileSet buildSnapshot(const std::string& label, const SnapshotFiles& files, cons
     FileSet set;
     set.label = label;
     const SnapshotState& state = files.state;
-    StateOnce encoded(film, state);
+    SetState setState(film, state);
     if (files.outputs) {
         for (size_t i = 0; i < files.outputs->size(); ++i) {
             const OutputFile& file = (*files.outputs)[i];
             ImageBuffer image = buildOutputImage(file, film, errors, recycled(file.path));
             FileToWrite output = fileFor(file, std::move(image), metadata);
             if (files.stopSignal) output.compression = Compression::None;
-            add(set, std::move(output), i == state.outputFile, encoded, state, film);
+            add(set, std::move(output), i == state.outputFile, setState);
         }
     }
     if (files.checkpoints) {
@@ -104,12 +102,12 @@ FileSet buildSnapshot(const std::string& label, const SnapshotFiles& files, cons
                 FileToWrite copy = regular;
                 copy.path = multiVersionFileName(checkpoint.multiVersionBase, files.tileSamples,
                                                  files.finalTileSamples);
-                add(set, std::move(copy), holdsState, encoded, state, film);
+                add(set, std::move(copy), holdsState, setState);
             }
-            add(set, std::move(regular), holdsState, encoded, state, film);
+            add(set, std::move(regular), holdsState, setState);
         }
     }
-    if (const auto state = encoded.encoded()) {
+    if (const auto state = setState.encoded()) {
         set.stateBytes = state->encodedBytes();
         set.stateChunksEncoded = state->chunksEncoded;
         set.stateChunks = state->chunks.size();

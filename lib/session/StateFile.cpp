@@ -37,6 +37,13 @@ uint64_t getLE(const char* p, int bytes) {
     return v;
 }
 
+// The header's size, from its fixed part (kFixedBytes at `fixed`).
+uint64_t headerBytesOf(const char* fixed) {
+    const uint64_t chunks = getLE(fixed + 24, 4);
+    const uint64_t idBytes = getLE(fixed + 32, 4);
+    return kFixedBytes + idBytes + 8 * chunks + 8;
+}
+
 std::string quoted(const std::string& path) {
     return "'" + path + "'";
 }
@@ -61,7 +68,7 @@ bool parseHeader(const std::string& bytes, StateFileHeader& h, std::string& erro
     h.serial = static_cast<int>(static_cast<int32_t>(getLE(p + 20, 4)));
     const uint64_t idBytes = getLE(p + 24, 4);
     const uint64_t tableAt = kFixedBytes + idBytes;
-    h.headerBytes = tableAt + 8 * chunks + 8;
+    h.headerBytes = headerBytesOf(bytes.data());
     if (bytes.size() < h.headerBytes) {
         error = "is cut short in its header";
         return false;
@@ -163,9 +170,7 @@ bool readStateFileHeader(const std::string& path, StateFileHeader& header, std::
     std::string bytes(std::min<uintmax_t>(size, kFixedBytes), '\0');
     in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (bytes.size() == kFixedBytes && std::memcmp(bytes.data(), kMagic, 8) == 0) {
-        const uint64_t idBytes = getLE(bytes.data() + 32, 4);
-        const uint64_t chunks = getLE(bytes.data() + 24, 4);
-        const uint64_t total = std::min<uint64_t>(size, kFixedBytes + idBytes + 8 * chunks + 8);
+        const uint64_t total = std::min<uint64_t>(size, headerBytesOf(bytes.data()));
         bytes.resize(total);
         in.read(bytes.data() + kFixedBytes, static_cast<std::streamsize>(total - kFixedBytes));
     }

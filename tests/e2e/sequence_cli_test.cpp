@@ -292,7 +292,7 @@ TEST(SequenceCli, PlayblastKeepsAJpegPerFrameAndMakesAMovie) {
     EXPECT_NE(test::readBytes((dir / "review/playblast.0003.jpg").string()), draftJpeg)
         << "the final did not refresh the frame's JPEG";
     size_t jpegs = 0;
-    for (const auto& entry : fs::directory_iterator(dir / "review")) jpegs += 1;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir / "review")) jpegs += 1;
     EXPECT_EQ(jpegs, 3u) << "one JPEG per frame, no .part left";
 
     const test::CommandResult movie =

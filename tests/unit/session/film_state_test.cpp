@@ -342,7 +342,7 @@ TEST(FilmState, SurvivesAnExrFile) {
         ImageBuffer image(kWidth, kHeight);
         image.addChannel("R", PixelType::Half);
         Metadata metadata;
-        metadata.set("resumeStateHash", fingerprintHex(writeFilmState(image, film, targets)));
+        stampResumeState(metadata, writeFilmState(image, film, targets), "");
         const std::string path = dir.file("state.exr");
         std::string error;
         ExrWriteOptions options;
