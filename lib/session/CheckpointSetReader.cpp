@@ -167,10 +167,8 @@ bool readCheckpointSet(const std::vector<std::string>& paths, std::vector<Checkp
             }
             read.push_back(std::move(file));
         }
-        const std::string stateName = resumeStateFileName(read.back().metadata);
-        if (i < paths.size() && !stateName.empty()) {
-            members.push_back((fs::path(path).parent_path() / stateName).string());
-        }
+        const std::string statePath = resumeStateFilePath(path, read.back().metadata);
+        if (i < paths.size() && !statePath.empty()) members.push_back(statePath);
     }
     const CheckpointIdentity first = checkpointIdentity(read.front().metadata);
     for (const CheckpointSetFile& file : read) {

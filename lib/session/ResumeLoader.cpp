@@ -1,7 +1,5 @@
 #include "session/ResumeLoader.h"
 
-#include <filesystem>
-
 #include "io/ExrFile.h"
 #include "session/CheckpointSetReader.h"
 #include "session/FilmState.h"
@@ -26,11 +24,10 @@ std::string lookedFor(const std::vector<ResumeCandidate>& candidates) {
 bool loadState(const std::vector<CheckpointSetFile>& files, uint64_t stateHash, Film& film,
                std::vector<uint32_t>& passTargets, std::string& error) {
     const CheckpointSetFile& exr = files.front();
-    const std::string name = resumeStateFileName(exr.metadata);
-    if (!name.empty()) {
+    const std::string statePath = resumeStateFilePath(exr.path, exr.metadata);
+    if (!statePath.empty()) {
         // readCheckpointSet found it and checked that it belongs to the set.
-        const std::string path = (std::filesystem::path(exr.path).parent_path() / name).string();
-        return readStateFile(path, stateHash, film, passTargets, error);
+        return readStateFile(statePath, stateHash, film, passTargets, error);
     }
     // Format 1: the channels, already read when a .part had to be checked whole.
     ImageBuffer read;

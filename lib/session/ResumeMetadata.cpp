@@ -1,6 +1,7 @@
 #include "session/ResumeMetadata.h"
 
 #include <climits>
+#include <filesystem>
 
 namespace rt {
 namespace {
@@ -74,6 +75,12 @@ void stampResumeState(Metadata& metadata, uint64_t stateHash, const std::string&
 
 std::string resumeStateFileName(const Metadata& metadata) {
     return metadata.get<std::string>(kStateFile).value_or("");
+}
+
+std::string resumeStateFilePath(const std::string& exrPath, const Metadata& metadata) {
+    const std::string name = resumeStateFileName(metadata);
+    if (name.empty()) return "";
+    return (std::filesystem::path(exrPath).parent_path() / name).string();
 }
 
 bool hasResumeState(const Metadata& metadata) {

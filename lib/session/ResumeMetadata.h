@@ -24,6 +24,9 @@ void stampResumeState(Metadata& metadata, uint64_t stateHash, const std::string&
 bool hasResumeState(const Metadata& metadata);
 // The state file's name (format 2); empty for format 1.
 std::string resumeStateFileName(const Metadata& metadata);
+// The path of the state file that the EXR file at `exrPath` names (in its directory);
+// empty for format 1.
+std::string resumeStateFilePath(const std::string& exrPath, const Metadata& metadata);
 
 // Reads what stampResumeHeader and stampResumeState wrote; `width` and `height` are the
 // image's. Fails naming the first missing or mistyped attribute.

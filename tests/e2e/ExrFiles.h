@@ -61,12 +61,11 @@ inline FileState readState(const std::filesystem::path& exrPath) {
         return state;
     }
     state.film = Film(exr.image.width, exr.image.height);
-    const std::string name = resumeStateFileName(exr.metadata);
-    state.format = name.empty() ? 1 : 2;
-    state.ok = name.empty()
+    const std::string statePath = resumeStateFilePath(exrPath.string(), exr.metadata);
+    state.format = statePath.empty() ? 1 : 2;
+    state.ok = statePath.empty()
                    ? readFilmState(exr.image, hash, state.film, state.passTargets, state.error)
-                   : readStateFile((exrPath.parent_path() / name).string(), hash, state.film,
-                                   state.passTargets, state.error);
+                   : readStateFile(statePath, hash, state.film, state.passTargets, state.error);
     return state;
 }
 
