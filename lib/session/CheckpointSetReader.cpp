@@ -77,8 +77,17 @@ void recoverParts(const std::vector<std::string>& paths,
         identity = id;
         parts.emplace(path, std::move(file));
     }
-    // The files without a .part must already have been renamed into this checkpoint.
-    for (const std::string& path : paths) {
+    // The files without a .part must already have been renamed into this checkpoint,
+    // and so must the state file an EXR .part names when that state has no .part (the
+    // set was stopped before its state's .part was created: renaming the EXR alone
+    // would pair it with the previous checkpoint's state).
+    std::vector<std::string> committed = paths;
+    for (const auto& [path, file] : parts) {
+        const std::string state = resumeStateFilePath(path, file.metadata);
+        if (!state.empty() && std::find(paths.begin(), paths.end(), state) == paths.end())
+            committed.push_back(state);
+    }
+    for (const std::string& path : committed) {
         if (!complete || parts.count(path)) continue;
         CheckpointSetFile file{path, {}, {}, 0, 0};
         std::string error;

@@ -406,5 +406,22 @@ TEST_F(CheckpointSetWithStateFile, IncompleteStateFilePartIsRemoved) {
     EXPECT_FALSE(test::exists(partPath(a)));
 }
 
+// The stop came after the EXR .part files of checkpoint 5 were written, before
+// a.resume.part was created: a.exr.part names a state that is not there, so renaming it
+// would pair it with checkpoint 4's state. Both .part files go, and checkpoint 4 is used.
+TEST_F(CheckpointSetWithStateFile, ExrPartWhoseStateWasNeverWrittenIsRemoved) {
+    writeExrNamingState(4, false);
+    writeFinal(b, 4);
+    writeState(4, false);
+    writeExrNamingState(5, true);
+    writePart(b, 5);
+    ASSERT_TRUE(read()) << reason;
+    ASSERT_EQ(files.size(), 3u);
+    for (const CheckpointSetFile& file : files)
+        EXPECT_EQ(file.metadata.get<int>("checkpointSerial"), 4) << file.path;
+    EXPECT_TRUE(anyNoteContains(notes, "removed 2 .part file(s)"));
+    expectNoPartLeft();
+}
+
 }  // namespace
 }  // namespace rt
