@@ -43,6 +43,9 @@ po::options_description optionsDescription() {
         ("stats_plot", po::value<std::string>(),
             "draw a convergence plot (error and active pixels over time) to FILE.png")
         ("info", po::bool_switch(), "verbose log")
+        ("ignore_unsupported_outputs", po::bool_switch(),
+         "render without the RenderOutput results and attributes we cannot write (each is "
+         "a warning instead of a scene error)")
         ("unsafe_scene", po::bool_switch(),
             "let scene files use io, os.execute and require (trusted scenes only)")
         // An optional SPEC: parseValueOptions hands over zero or one token (zero_tokens
@@ -271,6 +274,7 @@ CommandLine parseCommandLine(int argc, const char* const argv[]) {
     if (vm.count("stats_plot")) cl.statsPlot = vm["stats_plot"].as<std::string>();
     cl.info = vm["info"].as<bool>();
     cl.unsafeScene = vm["unsafe_scene"].as<bool>();
+    cl.ignoreUnsupportedOutputs = vm["ignore_unsupported_outputs"].as<bool>();
     cl.allowSystemCommands = vm["allow_system_commands"].as<bool>();
     // After the user's -scene_var entries, so that the direct forms win.
     const SceneVarList checkpointVars = checkpointSceneVars(checkpointArgs(vm));

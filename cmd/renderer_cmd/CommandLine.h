@@ -23,6 +23,7 @@ struct CommandLine {
     std::string statsPlot;                   // -stats_plot FILE.png
     bool info = false;                       // -info
     bool unsafeScene = false;                // -unsafe_scene
+    bool ignoreUnsupportedOutputs = false;   // -ignore_unsupported_outputs
     bool help = false;                       // -h / -help
     // -allow_system_commands: checkpoint_command may run its shell command (RenderMan runs
     // one only where system calls are enabled).

@@ -125,6 +125,7 @@ int main(int argc, char** argv) {
         SceneLoadOptions load;
         load.files = cl.inputs;
         load.unsafe = cl.unsafeScene;
+        load.ignoreUnsupportedOutputs = cl.ignoreUnsupportedOutputs;
         load.sceneVars = cl.sceneVars;
         const RenderOptions options = renderOptions(cl, signals);
         if (!cl.frames.empty()) {

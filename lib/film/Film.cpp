@@ -1,15 +1,108 @@
 #include "film/Film.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "core/Error.h"
 
 namespace rt {
 
-Film::Film(int width, int height)
-    : m_width(width), m_height(height), m_pixels(static_cast<size_t>(width) * height) {
+namespace {
+
+// The value an AOV's doubles start from: what any first sample replaces or adds to.
+double neutral(MathFilter filter) {
+    switch (filter) {
+        case MathFilter::Min:
+        case MathFilter::Closest:  // its first double, the depth; the values follow it
+            return std::numeric_limits<double>::infinity();
+        case MathFilter::Max:
+            return -std::numeric_limits<double>::infinity();
+        default:
+            return 0.0;
+    }
+}
+
+}  // namespace
+
+Film::Film(int width, int height, AovLayout layout)
+    : m_width(width),
+      m_height(height),
+      m_pixels(static_cast<size_t>(width) * height),
+      m_layout(std::move(layout)) {
     RT_CHECK(width > 0 && height > 0);
+    reset();
+}
+
+void Film::reset() {
+    std::fill(m_pixels.begin(), m_pixels.end(), PixelAccumulator{});
+    const size_t stride = m_layout.doublesPerPixel();
+    m_aovs.assign(m_pixels.size() * stride, 0.0);
+    if (stride == 0) return;
+    std::vector<double> start(stride, 0.0);
+    for (size_t s = 0; s < m_layout.slots().size(); ++s) {
+        start[m_layout.firstDouble(s)] = neutral(m_layout.slots()[s].filter);
+        if (m_layout.slots()[s].filter == MathFilter::Min ||
+            m_layout.slots()[s].filter == MathFilter::Max) {
+            for (int c = 1; c < m_layout.slots()[s].components; ++c)
+                start[m_layout.firstDouble(s) + c] = neutral(m_layout.slots()[s].filter);
+        }
+    }
+    for (size_t p = 0; p < m_pixels.size(); ++p)
+        std::copy(start.begin(), start.end(), m_aovs.begin() + p * stride);
+}
+
+void Film::addAovs(int x, int y, const float* values, float depth) {
+    double* acc = aovs(x, y);
+    const auto& slots = m_layout.slots();
+    for (size_t s = 0; s < slots.size(); ++s) {
+        double* a = acc + m_layout.firstDouble(s);
+        const float* v = values + m_layout.firstFloat(s);
+        const int n = slots[s].components;
+        switch (slots[s].filter) {
+            case MathFilter::Min:
+                for (int c = 0; c < n; ++c) a[c] = std::min(a[c], static_cast<double>(v[c]));
+                break;
+            case MathFilter::Max:
+                for (int c = 0; c < n; ++c) a[c] = std::max(a[c], static_cast<double>(v[c]));
+                break;
+            case MathFilter::Closest:
+                // Strictly nearer: of equally near samples the first one stays.
+                if (depth < a[0]) {
+                    a[0] = depth;
+                    for (int c = 0; c < n; ++c) a[1 + c] = v[c];
+                }
+                break;
+            default:
+                for (int c = 0; c < n; ++c) a[c] += v[c];
+        }
+    }
+}
+
+void Film::resolveAov(int x, int y, size_t slot, float* out) const {
+    const AovSlot& s = m_layout.slots()[slot];
+    const double* a = aovs(x, y) + m_layout.firstDouble(slot);
+    const uint32_t count = at(x, y).sampleCount;
+    for (int c = 0; c < s.components; ++c) {
+        double v = 0.0;
+        switch (s.filter) {
+            case MathFilter::Average:
+            case MathFilter::ForceConsistentSampling:
+                v = count > 0 ? a[c] / count : 0.0;
+                break;
+            case MathFilter::Sum:
+                v = a[c];
+                break;
+            case MathFilter::Min:
+            case MathFilter::Max:
+                v = std::isfinite(a[c]) ? a[c] : 0.0;
+                break;
+            case MathFilter::Closest:
+                v = std::isfinite(a[0]) ? a[1 + c] : 0.0;
+                break;
+        }
+        out[c] = static_cast<float>(v);
+    }
 }
 
 Color Film::beauty(int x, int y) const {

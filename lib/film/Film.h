@@ -4,13 +4,14 @@
 // task, so pixels are never written concurrently.
 #include <vector>
 
+#include "film/AovLayout.h"
 #include "film/PixelAccumulator.h"
 
 namespace rt {
 
 class Film {
   public:
-    Film(int width, int height);
+    Film(int width, int height, AovLayout layout = {});
 
     int width() const { return m_width; }
     int height() const { return m_height; }
@@ -28,6 +29,22 @@ class Film {
     Vec3f normal(int x, int y) const;
     Color albedo(int x, int y) const;
 
+    // The AOV slots (AovLayout.h): layout().doublesPerPixel() doubles per pixel, which
+    // start at their filter's neutral value (0, +inf for min, -inf for max, ...).
+    const AovLayout& layout() const { return m_layout; }
+    double* aovs(int x, int y) { return m_aovs.data() + index(x, y) * m_layout.doublesPerPixel(); }
+    const double* aovs(int x, int y) const {
+        return m_aovs.data() + index(x, y) * m_layout.doublesPerPixel();
+    }
+    // Adds one sample's AOV values (layout().floatsPerSample() of them); `depth` is the
+    // sample's camera depth (infinite for a miss), which `closest` compares. Call it with
+    // the sample's PixelAccumulator::add, in the same sample order.
+    void addAovs(int x, int y, const float* values, float depth);
+    // Slot `slot`'s value at a pixel (its components into `out`); 0 without samples.
+    void resolveAov(int x, int y, size_t slot, float* out) const;
+    // Every accumulator back to its starting value (a fresh start).
+    void reset();
+
     struct SampleStats {
         uint32_t min = 0, max = 0;
         double mean = 0.0;
@@ -40,6 +57,8 @@ class Film {
     int m_width;
     int m_height;
     std::vector<PixelAccumulator> m_pixels;
+    AovLayout m_layout;
+    std::vector<double> m_aovs;
 };
 
 }  // namespace rt

@@ -54,30 +54,64 @@ struct PathState {
     int lastLightSet = -1;
 };
 
+// The first hit's state variables into the sample's AOV values.
+void writeStateVariables(const AovPrograms& programs, const Hit& hit, const Vec3f& facingNormal,
+                         float depth, float* values) {
+    for (const AovPrograms::StateVariableAov& sv : programs.stateVariables()) {
+        float* v = values + sv.offset;
+        auto put = [v](const Vec3f& x) {
+            v[0] = x.x;
+            v[1] = x.y;
+            v[2] = x.z;
+        };
+        switch (sv.variable) {
+            case StateVariable::P:
+            case StateVariable::Wp:
+                put(hit.position);
+                break;
+            case StateVariable::Ng:
+            case StateVariable::N:
+                put(facingNormal);
+                break;
+            case StateVariable::Depth:
+                v[0] = depth;
+                break;
+            default:  // motionvec: nothing moves; St is refused at load time
+                break;
+        }
+    }
+}
+
 }  // namespace
 
-PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler,
-                              TraceCounters& counters) const {
+PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler, TraceCounters& counters,
+                              SampleAovs* aovs) const {
     PixelSample out;
     const auto& lights = m_scene.lights();
     Color radiance(0.0f), throughput(1.0f);
     Ray ray = cameraRay;
     PathState state;
+    const bool lightPaths = aovs && aovs->tracksLightPaths();
+    if (aovs) aovs->begin();
 
     // Emission found by the current ray: visible lights for camera rays, otherwise
     // lights of the last surface's light set, MIS-weighted against light sampling.
     auto addEmission = [&](int light, const LightHit& lightHit) {
+        Color contribution;
         if (state.fromCamera) {
-            if (lights[light]->visibleInCamera()) radiance += throughput * lightHit.radiance;
-            return;
+            if (!lights[light]->visibleInCamera()) return;
+            contribution = throughput * lightHit.radiance;
+        } else {
+            if (!m_scene.illuminates(state.lastLightSet, light)) return;
+            float weight = 1.0f;
+            if (!state.lastScatterDelta) {
+                const float choice = 1.0f / m_scene.lightsOf(state.lastLightSet).size();
+                weight = powerHeuristic(state.lastScatterPdf, lightHit.pdf * choice);
+            }
+            contribution = throughput * lightHit.radiance * weight;
         }
-        if (!m_scene.illuminates(state.lastLightSet, light)) return;
-        float weight = 1.0f;
-        if (!state.lastScatterDelta) {
-            const float choice = 1.0f / m_scene.lightsOf(state.lastLightSet).size();
-            weight = powerHeuristic(state.lastScatterPdf, lightHit.pdf * choice);
-        }
-        radiance += throughput * lightHit.radiance * weight;
+        radiance += contribution;
+        if (lightPaths) aovs->creditLight(contribution, m_aovPrograms->lightEvent(light));
     };
 
     for (int depth = 0;; ++depth) {
@@ -110,6 +144,9 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler,
             out.depth = m_scene.camera().depth(hit.position);
             out.normal = hit.ng.dot(wo) >= 0.0f ? hit.ng : -hit.ng;
             out.albedo = bsdf.albedo();
+            if (aovs) {
+                writeStateVariables(*m_aovPrograms, hit, out.normal, out.depth, aovs->values());
+            }
         }
         if (depth >= m_maxDepth) break;
 
@@ -137,6 +174,20 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler,
                         const float lightPdf = ls.pdf / static_cast<float>(count);
                         const float weight = powerHeuristic(lightPdf, bsdf.pdf(wo, ls.wi));
                         radiance += throughput * f * ls.radiance * (weight / lightPdf);
+                        if (lightPaths) {
+                            // Each lobe's share goes to the paths through that lobe.
+                            const Color perF = throughput * ls.radiance * (weight / lightPdf);
+                            const char type = ls.wi.dot(hit.ng) * wo.dot(hit.ng) > 0.0f ? 'R' : 'T';
+                            const int light = m_aovPrograms->lightEvent(setLights[chosen]);
+                            LobeValue lobes[4];
+                            const int n = bsdf.evalLobes(wo, ls.wi, lobes);
+                            for (int k = 0; k < n; ++k) {
+                                aovs->creditLight(perF * lobes[k].f,
+                                                  m_aovPrograms->surfaceEvent(
+                                                      type, lobes[k].scatter, hit.geometry),
+                                                  light);
+                            }
+                        }
                     }
                 }
             }
@@ -146,6 +197,7 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler,
         if (!bsdf.sample(wo, u.lobe(), u.bsdf(), bs)) break;
         throughput *= bs.weight;
         if (isBlack(throughput) || !isFinite(throughput)) break;
+        if (lightPaths) scatterLightPaths(bsdf, wo, bs, hit.geometry, *aovs);
         state.fromCamera = false;
         state.lastScatterDelta = bs.isDelta;
         state.lastScatterPdf = bs.pdf;
@@ -169,8 +221,39 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler,
         out.radiance = radiance;
     } else {
         ++counters.nonFiniteSamples;
+        if (aovs) aovs->zero();
     }
     return out;
+}
+
+}  // namespace rt
+
+namespace rt {
+
+void PathTracer::scatterLightPaths(const Bsdf& bsdf, const Vec3f& wo, const BsdfSample& sample,
+                                   uint32_t geometry, SampleAovs& aovs) const {
+    const char type = sample.isTransmission ? 'T' : 'R';
+    SampleAovs::Branch branches[4];
+    if (sample.isDelta) {
+        branches[0] = {m_aovPrograms->surfaceEvent(type, sample.scatter, geometry), Color(1.0f)};
+        aovs.scatter(branches, 1);
+        return;
+    }
+    // The direction could have come from any non-delta lobe (one-sample MIS over the
+    // lobes): the throughput splits by each lobe's share of f, channel by channel.
+    LobeValue lobes[4];
+    const int n = bsdf.evalLobes(wo, sample.wi, lobes);
+    Color total(0.0f);
+    for (int k = 0; k < n; ++k) total += lobes[k].f;
+    auto share = [](float part, float whole) { return whole > 0.0f ? part / whole : 0.0f; };
+    int count = 0;
+    for (int k = 0; k < n; ++k) {
+        if (isBlack(lobes[k].f)) continue;
+        branches[count++] = {m_aovPrograms->surfaceEvent(type, lobes[k].scatter, geometry),
+                             Color(share(lobes[k].f.x, total.x), share(lobes[k].f.y, total.y),
+                                   share(lobes[k].f.z, total.z))};
+    }
+    aovs.scatter(branches, count);
 }
 
 }  // namespace rt

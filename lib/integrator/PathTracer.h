@@ -5,7 +5,9 @@
 
 #include "film/PixelSample.h"
 #include "integrator/RenderScene.h"
+#include "integrator/SampleAovs.h"
 #include "sampling/Sampler.h"
+#include "shading/Bsdf.h"
 
 namespace rt {
 
@@ -31,14 +33,26 @@ class PathTracer {
   public:
     // maxDepth: the number of surface interactions a path may scatter from (MoonRay
     // max_depth); 0 shows only directly visible emission.
-    PathTracer(const RenderScene& scene, int maxDepth) : m_scene(scene), m_maxDepth(maxDepth) {}
+    // `aovPrograms`, when given, must outlive the tracer; trace() then fills the
+    // SampleAovs it is given.
+    PathTracer(const RenderScene& scene, int maxDepth, const AovPrograms* aovPrograms = nullptr)
+        : m_scene(scene), m_maxDepth(maxDepth), m_aovPrograms(aovPrograms) {}
+    const AovPrograms* aovPrograms() const { return m_aovPrograms; }
 
-    // Radiance and AOVs along a camera ray.
-    PixelSample trace(const Ray& cameraRay, PixelSampler& sampler, TraceCounters& counters) const;
+    // Radiance and AOVs along a camera ray; with `aovs`, also the values of the film's
+    // AOV slots (state variables and light path expressions, AovPrograms.h), zeroed
+    // with the radiance when that is not finite.
+    PixelSample trace(const Ray& cameraRay, PixelSampler& sampler, TraceCounters& counters,
+                      SampleAovs* aovs = nullptr) const;
 
   private:
+    // Light path tracks after a BSDF sample at Embree geometry `geometry`.
+    void scatterLightPaths(const Bsdf& bsdf, const Vec3f& wo, const BsdfSample& sample,
+                           uint32_t geometry, SampleAovs& aovs) const;
+
     const RenderScene& m_scene;
     int m_maxDepth;
+    const AovPrograms* m_aovPrograms;
 };
 
 }  // namespace rt

@@ -24,6 +24,8 @@ class RenderScene {
     // Per Embree geometry id (one per layer entry).
     const Material& material(uint32_t geometry) const { return *m_materials[geometry]; }
     int lightSet(uint32_t geometry) const { return m_lightSetOfGeometry[geometry]; }
+    // The index into Scene::materials of each Embree geometry id.
+    const std::vector<int>& geometryMaterials() const { return m_materialIndex; }
 
     const std::vector<std::unique_ptr<Light>>& lights() const { return m_lights; }
     // Lights that illuminate geometry of a light set, and membership test.
@@ -41,6 +43,7 @@ class RenderScene {
     std::vector<const Shape*> m_shapes;
     std::unique_ptr<EmbreeScene> m_accel;
     std::vector<const Material*> m_materials;
+    std::vector<int> m_materialIndex;
     std::vector<int> m_lightSetOfGeometry;  // index into m_setLights
     std::vector<std::unique_ptr<Light>> m_lights;
     std::vector<std::vector<int>> m_setLights;

@@ -25,10 +25,12 @@ Geometry buildGeometry(const RdlObject& obj);
 Material buildMaterial(const RdlObject& obj);
 LightDesc buildLight(const RdlObject& obj);
 // nullopt when the result is not supported (a warning says so).
-std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj);
+// With `ignoreUnsupported` (-ignore_unsupported_outputs) what we cannot write is a
+// warning and the output (or the attribute) is dropped; otherwise a SceneError.
+std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj, bool ignoreUnsupported);
 
 // Assembles the scene: active camera and layer, the layer's geometry, materials and
 // light sets, all lights, render outputs.
-Scene buildScene(const ObjectStore& store, const std::string& firstFile);
+Scene buildScene(const ObjectStore& store, const std::string& firstFile, bool ignoreUnsupported);
 
 }  // namespace rt

@@ -34,6 +34,7 @@ LightDesc buildLight(const RdlObject& obj) {
     LightDesc light;
     light.type = lightType(obj.cls->name);
     light.name = obj.name;
+    light.label = obj.getString("label", "");
     light.where = obj.where;
     light.nodeXform = obj.getMat4("node_xform");
     light.color = obj.getColor("color", light.color);

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "core/Log.h"
+#include "lpe/LpeSyntax.h"
 #include "lua/Builders.h"
 
 namespace rt {
@@ -94,6 +95,7 @@ PerspectiveCamera buildCamera(const RdlObject& obj) {
 Material buildMaterial(const RdlObject& obj) {
     Material m;
     m.name = obj.name;
+    m.label = obj.getString("label", "");
     m.diffuseColor = obj.getColor("diffuse_color", m.diffuseColor);
     if (!isFinite(m.diffuseColor) || m.diffuseColor.x < 0.0f || m.diffuseColor.y < 0.0f ||
         m.diffuseColor.z < 0.0f) {
@@ -112,64 +114,121 @@ Material buildMaterial(const RdlObject& obj) {
     return m;
 }
 
-std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj) {
+namespace {
+
+// MoonRay's name of enum attribute `attr`'s value `value` ("light aov"), else the number.
+std::string enumName(const RdlObject& obj, const std::string& attr, int64_t value) {
+    if (const AttrSpec* spec = obj.cls->find(attr)) {
+        for (const EnumValue& e : spec->enumValues)
+            if (e.value == value && e.name) return std::string("'") + e.name + "'";
+    }
+    return std::to_string(value);
+}
+
+// Something a RenderOutput asks for that we cannot write: a scene error, or with
+// -ignore_unsupported_outputs a warning (the caller then drops the output or the
+// attribute).
+void unsupported(const RdlObject& obj, const SourceLocation& where, const std::string& what,
+                 bool ignore) {
+    const std::string message = obj.describe() + ": " + what + " is not supported";
+    if (!obj.getBool("active", true)) {  // never written: nothing is lost
+        log::detail(where.str() + ": " + message + " (the output is not active)");
+        return;
+    }
+    if (!ignore) {
+        throw SceneError(where, message +
+                                    " (doc/OUTPUT.md lists what is; -ignore_unsupported_outputs "
+                                    "renders without it)");
+    }
+    log::warning(where.str() + ": " + message + "; ignored (-ignore_unsupported_outputs)");
+}
+
+const SourceLocation& whereOf(const RdlObject& obj, const std::string& attr) {
+    const Attribute* a = obj.find(attr);
+    return a ? a->where : obj.where;
+}
+
+// The result, or nullopt when it is one we do not write.
+std::optional<OutputResult> resultOf(const RdlObject& obj, RenderOutput& out, bool ignore) {
+    const int64_t result = obj.getInt("result", 0);
+    switch (result) {
+        case 0:
+            return OutputResult::Beauty;
+        case 1:
+            return OutputResult::Alpha;
+        case 2:
+        case 100:
+            return OutputResult::Depth;
+        case 101:
+            return OutputResult::Normal;
+        case 102:
+            return OutputResult::Albedo;
+        case 11:
+            return OutputResult::Weight;
+        case 12:
+            return OutputResult::BeautyAux;
+        case 14:
+            return OutputResult::AlphaAux;
+        case 110:
+            return OutputResult::Error;
+        case 111:
+            return OutputResult::Samples;
+        case 3: {
+            const int64_t sv = obj.getInt("state_variable", 0);
+            switch (sv) {
+                case 0:
+                case 1:
+                case 2:
+                case 10:
+                case 11:
+                case 12:
+                    out.stateVariable = static_cast<StateVariable>(sv);
+                    return OutputResult::StateVariable;
+                default:
+                    unsupported(obj, whereOf(obj, "state_variable"),
+                                "state_variable " + enumName(obj, "state_variable", sv) +
+                                    " (we write P, Ng, N, Wp, depth and motionvec)",
+                                ignore);
+                    return std::nullopt;
+            }
+        }
+        case 7: {  // material aov: only the plain albedo expression
+            const std::string expression = obj.getString("material_aov", "");
+            if (expression == "albedo") return OutputResult::Albedo;
+            unsupported(obj, whereOf(obj, "material_aov"),
+                        "material_aov '" + expression + "' (we write 'albedo')", ignore);
+            return std::nullopt;
+        }
+        case 8: {
+            out.lpe = obj.getString("lpe", "");
+            if (out.lpe.empty())
+                throw SceneError(obj.where, obj.describe() + ": result 'light aov' needs an lpe");
+            try {
+                (void)parseLpe(out.lpe);
+            } catch (const LpeSyntaxError& e) {
+                throw SceneError(whereOf(obj, "lpe"), obj.describe() + ": " + e.what());
+            }
+            return OutputResult::LightAov;
+        }
+        default:
+            unsupported(obj, whereOf(obj, "result"), "result " + enumName(obj, "result", result),
+                        ignore);
+            return std::nullopt;
+    }
+}
+
+}  // namespace
+
+std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj, bool ignoreUnsupported) {
     RenderOutput out;
     out.name = obj.name;
     out.where = obj.where;
-    const int64_t result = obj.getInt("result", 0);
-    std::optional<OutputResult> kind;
-    switch (result) {
-        case 0:
-            kind = OutputResult::Beauty;
-            break;
-        case 1:
-            kind = OutputResult::Alpha;
-            break;
-        case 2:
-        case 100:
-            kind = OutputResult::Depth;
-            break;
-        case 101:
-            kind = OutputResult::Normal;
-            break;
-        case 102:
-            kind = OutputResult::Albedo;
-            break;
-        case 11:
-            kind = OutputResult::Weight;
-            break;
-        case 12:
-            kind = OutputResult::BeautyAux;
-            break;
-        case 14:
-            kind = OutputResult::AlphaAux;
-            break;
-        case 110:
-            kind = OutputResult::Error;
-            break;
-        case 111:
-            kind = OutputResult::Samples;
-            break;
-        case 3: {  // state variable: N, Ng and depth are what we have
-            const int64_t sv = obj.getInt("state_variable", 2);
-            if (sv == 1 || sv == 2) kind = OutputResult::Normal;
-            if (sv == 11) kind = OutputResult::Depth;
-            break;
-        }
-        case 7:  // material aov: only the plain albedo expression
-            if (obj.getString("material_aov", "") == "albedo") kind = OutputResult::Albedo;
-            break;
-        default:
-            break;
-    }
-    if (!kind) {
-        log::warning(obj.where.str() + ": " + obj.describe() + ": result " +
-                     std::to_string(result) +
-                     " is not supported (we write beauty, alpha, depth, normal, albedo, weight, "
-                     "beauty aux, alpha aux, error and samples); "
-                     "the output is ignored");
+    if (obj.getInt("output_type", 0) != 0) {
+        unsupported(obj, whereOf(obj, "output_type"), "output_type 'deep'", ignoreUnsupported);
         return std::nullopt;
     }
+    const std::optional<OutputResult> kind = resultOf(obj, out, ignoreUnsupported);
+    if (!kind) return std::nullopt;
     out.result = *kind;
     out.fileName = obj.getString("file_name", out.fileName);
     out.fileNameGiven = obj.find("file_name") != nullptr;
@@ -177,6 +236,17 @@ std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj) {
     out.channelName = obj.getString("channel_name", out.channelName);
     out.channelFormat =
         obj.getInt("channel_format", 1) == 0 ? ChannelFormat::Float : ChannelFormat::Half;
+    out.suffixMode = static_cast<ChannelSuffixMode>(obj.getInt("channel_suffix_mode", 0));
+    out.mathFilter = static_cast<MathFilter>(obj.getInt("math_filter", 0));
+    if (out.mathFilter != MathFilter::Average &&
+        out.mathFilter != MathFilter::ForceConsistentSampling && !hasAovSlot(out.result)) {
+        unsupported(obj, whereOf(obj, "math_filter"),
+                    "math_filter " + enumName(obj, "math_filter", obj.getInt("math_filter", 0)) +
+                        " on result " + enumName(obj, "result", obj.getInt("result", 0)) +
+                        " (other filters apply to state variables and light aovs)",
+                    ignoreUnsupported);
+        out.mathFilter = MathFilter::Average;
+    }
     switch (obj.getInt("compression", 1)) {
         case 0:
             out.compression = Compression::None;
@@ -188,10 +258,16 @@ std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj) {
             out.compression = Compression::Piz;
             break;
         default:
-            log::warning(obj.find("compression")->where.str() + ": " + obj.describe() +
-                         ": only none, zip and piz compression are supported; using zip");
+            unsupported(obj, whereOf(obj, "compression"),
+                        "compression " + enumName(obj, "compression", obj.getInt("compression", 1)),
+                        ignoreUnsupported);
             out.compression = Compression::Zip;
     }
+    if (!obj.getString("file_part", "").empty())
+        unsupported(obj, whereOf(obj, "file_part"), "file_part (multi-part EXR)",
+                    ignoreUnsupported);
+    for (const auto& [name, where] : obj.ignoredSet)
+        unsupported(obj, where, "attribute '" + name + "'", ignoreUnsupported);
     out.active = obj.getBool("active", true);
     for (const auto& [name, attr] : obj.attributes) {
         const AttrSpec* spec = obj.cls->find(name);

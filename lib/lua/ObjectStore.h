@@ -49,6 +49,9 @@ struct RdlObject {
     std::map<std::string, Attribute> attributes;
     std::vector<int> members;         // LightSet / GeometrySet
     std::vector<LayerEntry> entries;  // Layer
+    // Attributes of the class's `ignored` list that were set, where: a RenderOutput
+    // refuses them (they would change what is written), other classes only note them.
+    std::map<std::string, SourceLocation> ignoredSet;
 
     ObjectKind kind() const { return cls->kind; }
     std::string describe() const;  // e.g. "SphereGeometry '/ball'"

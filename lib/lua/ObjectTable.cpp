@@ -119,6 +119,8 @@ void setAttribute(lua_State* L, ObjectStore& store, RdlObject& obj, const std::s
     const AttrSpec* spec = cls.find(name);
     if (!spec) {
         if (cls.isIgnored(name)) {
+            obj.ignoredSet.emplace(name, where);
+            if (cls.kind == ObjectKind::RenderOutput) return;  // refused when it is built
             log::detail(where.str() + ": note: " + cls.name + " attribute '" + name +
                         "' is not supported and is ignored");
             return;

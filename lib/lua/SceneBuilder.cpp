@@ -49,7 +49,7 @@ void checkOutputFiles(const std::vector<RenderOutput>& outputs) {
 
 }  // namespace
 
-Scene buildScene(const ObjectStore& store, const std::string& firstFile) {
+Scene buildScene(const ObjectStore& store, const std::string& firstFile, bool ignoreUnsupported) {
     Scene scene;
     scene.sourcePath = firstFile;
     scene.vars = buildSceneVariables(store.object(store.sceneVariablesId()), store);
@@ -135,9 +135,11 @@ Scene buildScene(const ObjectStore& store, const std::string& firstFile) {
 
     for (const RdlObject& obj : store.objects()) {
         if (obj.kind() != ObjectKind::RenderOutput) continue;
-        if (auto out = buildRenderOutput(obj)) scene.outputs.push_back(std::move(*out));
+        if (auto out = buildRenderOutput(obj, ignoreUnsupported))
+            scene.outputs.push_back(std::move(*out));
     }
     checkOutputFiles(scene.outputs);
+    assignAovSlots(scene.outputs);
     return scene;
 }
 

@@ -82,7 +82,7 @@ Scene loadScene(const SceneLoadOptions& options) {
     for (const auto& [name, value] : options.sceneVars) {
         applySceneVariable(ctx.store, name, value);
     }
-    return buildScene(ctx.store, options.files.front());
+    return buildScene(ctx.store, options.files.front(), options.ignoreUnsupportedOutputs);
 }
 
 }  // namespace rt

@@ -14,6 +14,9 @@ struct SceneLoadOptions {
     // the earlier ones by name and overrides their attributes.
     std::vector<std::string> files;
     bool unsafe = false;  // -unsafe_scene: all Lua standard libraries
+    // -ignore_unsupported_outputs: a RenderOutput result or attribute we cannot write is
+    // a warning (the output or attribute is dropped) instead of a scene error.
+    bool ignoreUnsupportedOutputs = false;
     // -scene_var NAME VALUE, applied after all files. `frame` is also applied before
     // them and sets the Lua global `frame` the files animate with (0 without it).
     std::vector<std::pair<std::string, std::string>> sceneVars;

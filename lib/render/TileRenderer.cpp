@@ -5,7 +5,9 @@
 #include <tbb/partitioner.h>
 #include <tbb/task_arena.h>
 
+#include <limits>
 #include <mutex>
+#include <optional>
 
 namespace rt {
 
@@ -40,6 +42,9 @@ TraceCounters TileRenderer::counters() const {
 uint64_t TileRenderer::renderTile(const Tile& tile, const SampleTarget& target,
                                   TraceCounters& counters) {
     const CameraRayGenerator& camera = m_scene.camera();
+    const AovPrograms* programs = m_tracer.aovPrograms();
+    std::optional<SampleAovs> aovs;
+    if (programs && !programs->empty()) aovs.emplace(*programs);
     uint64_t taken = 0;
     for (int y = tile.y0; y < tile.y1; ++y) {
         for (int x = tile.x0; x < tile.x1; ++x) {
@@ -51,7 +56,15 @@ uint64_t TileRenderer::renderTile(const Tile& tile, const SampleTarget& target,
                 const Vec2f jitter = sampler.get2D();  // box pixel filter
                 const Ray ray = camera.generate(static_cast<float>(x) + jitter.x,
                                                 static_cast<float>(y) + jitter.y);
-                pixel.add(m_tracer.trace(ray, sampler, counters));
+                if (!aovs) {
+                    pixel.add(m_tracer.trace(ray, sampler, counters));
+                    continue;
+                }
+                const PixelSample sample = m_tracer.trace(ray, sampler, counters, &*aovs);
+                pixel.add(sample);
+                m_film.addAovs(
+                    x, y, aovs->values(),
+                    sample.alpha > 0.0f ? sample.depth : std::numeric_limits<float>::infinity());
             }
         }
     }

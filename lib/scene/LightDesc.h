@@ -16,6 +16,7 @@ enum class LightType { Rect, Sphere, Disk, Distant, Env };
 struct LightDesc {
     LightType type = LightType::Rect;
     std::string name;
+    std::string label;  // MoonRay `label`: names the light's events in light path expressions
     SourceLocation where;
     Mat4f nodeXform;  // light to world
     Color color{1.0f, 1.0f, 1.0f};

@@ -11,6 +11,7 @@ namespace rt {
 
 struct Material {
     std::string name;
+    std::string label;  // MoonRay `label`: names the material's events in light path expressions
     Color diffuseColor{0.8f, 0.8f, 0.8f};
     float metallic = 0.0f;         // [0,1]
     float specular = 1.0f;         // coat weight [0,1]

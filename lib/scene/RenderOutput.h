@@ -1,18 +1,22 @@
 #pragma once
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/Error.h"
 
 namespace rt {
 
 // MoonRay RenderOutput `result` values we support; numbers match MoonRay's enum where
-// MoonRay defines one (weight 11, beauty aux 12, alpha aux 14). Our own results use
-// names: depth, normal, albedo, and the adaptive-sampling diagnostics error (the
-// per-pixel error estimate, also "variance") and samples (per-pixel sample count).
+// MoonRay defines one (state variable 3, light aov 8, weight 11, beauty aux 12, alpha aux
+// 14). Our own results use names: depth, normal, albedo, and the adaptive-sampling
+// diagnostics error (the per-pixel error estimate, also "variance") and samples
+// (per-pixel sample count).
 enum class OutputResult {
     Beauty = 0,
     Alpha = 1,
+    StateVariable = 3,
+    LightAov = 8,
     Weight = 11,
     BeautyAux = 12,
     AlphaAux = 14,
@@ -22,6 +26,32 @@ enum class OutputResult {
     Error = 110,
     Samples = 111,
 };
+
+// MoonRay's `state_variable` values (their numbers are MoonRay's) that we write: the
+// first hit of the camera sample, in render (= world) space.
+enum class StateVariable {
+    P = 0,       // position
+    Ng = 1,      // geometric normal, facing the camera
+    N = 2,       // shading normal (= Ng: no normal maps or smooth normals yet)
+    St = 3,      // surface parameterisation (sphere: u = phi / 2 pi, v = theta / pi; meshes: 0)
+    Wp = 10,     // world position (render space is world space here, so = P)
+    Depth = 11,  // camera-space distance along the view axis
+    MotionVector = 12,  // screen-space motion: 0, nothing moves (no motion blur)
+};
+
+// How an AOV's samples combine into its pixel (MoonRay `math_filter`).
+enum class MathFilter {
+    Average = 0,
+    Sum = 1,
+    Min = 2,
+    Max = 3,
+    ForceConsistentSampling = 4,  // MoonRay's name; averages like `Average`
+    Closest = 5,                  // the value of the sample nearest the camera
+};
+
+// MoonRay `channel_suffix_mode`: the suffixes of a multi-channel output's names.
+enum class ChannelSuffixMode { Auto = 0, Rgb = 1, Xyz = 2, Uvw = 3 };
+
 enum class ChannelFormat { Half, Float };
 enum class Compression { None, Zip, Piz };
 
@@ -29,6 +59,13 @@ struct RenderOutput {
     std::string name;  // the object name, e.g. "/out"
     SourceLocation where;
     OutputResult result = OutputResult::Beauty;
+    StateVariable stateVariable = StateVariable::N;  // result StateVariable
+    std::string lpe;                                 // result LightAov
+    MathFilter mathFilter = MathFilter::Average;
+    ChannelSuffixMode suffixMode = ChannelSuffixMode::Auto;
+    // The output's accumulator in the film's AOV slots (film/AovLayout.h), for results
+    // that have one (state variable, light aov); -1 otherwise. Set by assignAovSlots.
+    int aovSlot = -1;
     std::string fileName = "scene.exr";  // resolved relative to the working directory
     bool fileNameGiven = false;          // file_name was set (a sequence names defaults per frame)
     std::string channelName;             // empty: the result's default channel names
@@ -39,5 +76,22 @@ struct RenderOutput {
     // checkpoint_multi_version_file_name, resume_file_name), as text.
     std::map<std::string, std::string> extra;
 };
+
+// Whether the result keeps its own accumulator in the film's AOV slots.
+inline bool hasAovSlot(OutputResult result) {
+    return result == OutputResult::StateVariable || result == OutputResult::LightAov;
+}
+
+}  // namespace rt
+
+namespace rt {
+
+// Values per pixel of an output: 3 for colours and vectors, 2 for St and motionvec, 1
+// for the scalars.
+int outputComponents(const RenderOutput& output);
+
+// Gives every active output that has an AOV slot its slot number, in scene order (and
+// -1 to the others): the film's layout (film/AovLayout.h) follows the same order.
+void assignAovSlots(std::vector<RenderOutput>& outputs);
 
 }  // namespace rt

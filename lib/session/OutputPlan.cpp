@@ -12,21 +12,13 @@
 namespace rt {
 namespace {
 
-int componentCount(OutputResult result) {
-    switch (result) {
-        case OutputResult::Beauty:
-        case OutputResult::BeautyAux:
-        case OutputResult::Normal:
-        case OutputResult::Albedo:
-            return 3;
-        default:
-            return 1;
-    }
-}
-
 // Beauty channels are plain R, G, B so every viewer shows them.
-std::string defaultPrefix(OutputResult result) {
-    switch (result) {
+std::string defaultPrefix(const RenderOutput& output) {
+    switch (output.result) {
+        case OutputResult::StateVariable:
+            return stateVariableName(output.stateVariable);
+        case OutputResult::LightAov:
+            return output.name.starts_with("/") ? output.name.substr(1) : output.name;
         case OutputResult::Normal:
             return "N";
         case OutputResult::Albedo:
@@ -38,8 +30,10 @@ std::string defaultPrefix(OutputResult result) {
     }
 }
 
-std::string defaultSingleChannel(OutputResult result) {
-    switch (result) {
+std::string defaultSingleChannel(const RenderOutput& output) {
+    switch (output.result) {
+        case OutputResult::StateVariable:
+            return stateVariableName(output.stateVariable);
         case OutputResult::Alpha:
             return "A";
         case OutputResult::Depth:
@@ -79,16 +73,20 @@ double oddMean(double oddSum, uint32_t count) {
     return odd > 0 ? oddSum / odd : 0.0;
 }
 
-// The components of an output at a pixel (1 or 3 of `v`), each computed once.
-void resolve(const Film& film, const std::vector<float>& errors, OutputResult result, int x, int y,
-             float v[3]) {
+// The components of an output at a pixel (1 to 3 of `v`), each computed once.
+void resolve(const Film& film, const std::vector<float>& errors, const RenderOutput& output, int x,
+             int y, float v[3]) {
     const PixelAccumulator& p = film.at(x, y);
+    if (output.aovSlot >= 0) return film.resolveAov(x, y, static_cast<size_t>(output.aovSlot), v);
     auto put = [v](const auto& c) {
         v[0] = c[0];
         v[1] = c[1];
         v[2] = c[2];
     };
-    switch (result) {
+    switch (output.result) {
+        case OutputResult::StateVariable:
+        case OutputResult::LightAov:
+            return;  // in their AOV slot, above
         case OutputResult::Beauty:
             return put(film.beauty(x, y));
         case OutputResult::Alpha:
@@ -121,22 +119,51 @@ void resolve(const Film& film, const std::vector<float>& errors, OutputResult re
 
 }  // namespace
 
-std::vector<std::string> channelNames(const RenderOutput& output) {
-    static const char* rgb[] = {"R", "G", "B"};
-    static const char* xyz[] = {"X", "Y", "Z"};
-    const bool vector = output.result == OutputResult::Normal;
-    if (componentCount(output.result) == 1) {
-        if (!output.channelName.empty()) return {output.channelName};
-        return {defaultSingleChannel(output.result)};
+std::string stateVariableName(StateVariable variable) {
+    switch (variable) {
+        case StateVariable::P:
+            return "P";
+        case StateVariable::Ng:
+            return "Ng";
+        case StateVariable::N:
+            return "N";
+        case StateVariable::St:
+            return "St";
+        case StateVariable::Wp:
+            return "Wp";
+        case StateVariable::Depth:
+            return "depth";
+        case StateVariable::MotionVector:
+            return "motionvec";
     }
+    return "";
+}
+
+std::vector<std::string> channelNames(const RenderOutput& output) {
+    const int components = outputComponents(output);
+    if (components == 1) {
+        if (!output.channelName.empty()) return {output.channelName};
+        return {defaultSingleChannel(output)};
+    }
+    // channel_suffix_mode "auto": R G B for colours, X Y Z for points and vectors.
+    ChannelSuffixMode mode = output.suffixMode;
+    if (mode == ChannelSuffixMode::Auto) {
+        const bool colour =
+            output.result == OutputResult::Beauty || output.result == OutputResult::BeautyAux ||
+            output.result == OutputResult::Albedo || output.result == OutputResult::LightAov;
+        mode = colour ? ChannelSuffixMode::Rgb : ChannelSuffixMode::Xyz;
+    }
+    const char* suffixes = mode == ChannelSuffixMode::Rgb   ? "RGB"
+                           : mode == ChannelSuffixMode::Xyz ? "XYZ"
+                                                            : "UVW";
     const std::string prefix =
-        output.channelName.empty() ? defaultPrefix(output.result) : output.channelName;
+        output.channelName.empty() ? defaultPrefix(output) : output.channelName;
     std::vector<std::string> names;
-    for (int c = 0; c < 3; ++c) {
+    for (int c = 0; c < components; ++c) {
         // Built by appending: GCC 12 warns falsely (-Wrestrict) on `a + "." + b`.
         std::string name = prefix;
         if (!name.empty()) name += '.';
-        name += vector ? xyz[c] : rgb[c];
+        name += suffixes[c];
         names.push_back(std::move(name));
     }
     return names;
@@ -256,7 +283,7 @@ ImageBuffer buildOutputImage(const OutputFile& file, const Film& film,
     std::vector<size_t> firstChannel;
     for (size_t i = 0, channel = 0; i < file.outputs.size(); ++i) {
         firstChannel.push_back(channel);
-        channel += static_cast<size_t>(componentCount(file.outputs[i].result));
+        channel += static_cast<size_t>(outputComponents(file.outputs[i]));
     }
     // Rows in parallel, pixel by pixel: each accumulator is read from memory once for all
     // channels. Checkpoints build these images while sampling waits.
@@ -266,10 +293,10 @@ ImageBuffer buildOutputImage(const OutputFile& file, const Film& film,
                               for (int x = 0; x < film.width(); ++x) {
                                   const size_t i = image.index(x, y);
                                   for (size_t o = 0; o < file.outputs.size(); ++o) {
-                                      const OutputResult result = file.outputs[o].result;
+                                      const RenderOutput& output = file.outputs[o];
                                       float v[3] = {0.0f, 0.0f, 0.0f};
-                                      resolve(film, errors, result, x, y, v);
-                                      for (int c = 0; c < componentCount(result); ++c) {
+                                      resolve(film, errors, output, x, y, v);
+                                      for (int c = 0; c < outputComponents(output); ++c) {
                                           image.channels[firstChannel[o] + c].floats[i] = v[c];
                                       }
                                   }

@@ -36,6 +36,9 @@ ImageBuffer buildOutputImage(const OutputFile& file, const Film& film,
 // there. files.size() when there is no EXR file (8-bit files cannot hold the state).
 size_t stateFileIndex(const std::vector<OutputFile>& files);
 
+// MoonRay's name of a state variable: "P", "Ng", ..., "depth", "motionvec".
+std::string stateVariableName(StateVariable variable);
+
 // Default channel names of a result, e.g. beauty -> R,G,B; normal -> N.X,N.Y,N.Z.
 std::vector<std::string> channelNames(const RenderOutput& output);
 

@@ -83,10 +83,15 @@ RenderSession::RenderSession(const Scene& scene, const RenderOptions& options)
       m_options(options),
       m_sampling(samplingSettings(scene.vars)),
       m_outputFiles(planOutputs(scene.outputs, options.beautyOverride)),
-      m_film(scene.vars.renderWidth(), scene.vars.renderHeight()),
+      m_film(scene.vars.renderWidth(), scene.vars.renderHeight(), aovLayoutFor(scene.outputs)),
       m_passTargets(m_film.pixelCount(), 0) {
     for (const OutputFile& file : m_outputFiles) checkWritable(file);
     const CheckpointConfig checkpointSettings = checkpointConfig(scene.vars, m_sampling);
+    if (checkpointSettings.stateFormat == 1 && !m_film.layout().empty()) {
+        throw UsageError(
+            "checkpoint_state_format 1 cannot hold the accumulators of state variable and "
+            "light aov outputs; use format 2");
+    }
     m_resume = resumeConfig(scene.vars);
     m_resumeTarget = resumeTarget(scene);
     if (m_resume.finalResumable && stateFileIndex(m_outputFiles) >= m_outputFiles.size()) {
@@ -134,7 +139,9 @@ RenderSession::RenderSession(const Scene& scene, const RenderOptions& options)
     m_listeners.push_back(m_checkpoints.get());
     const auto start = Clock::now();
     m_renderScene = std::make_unique<RenderScene>(scene);
-    m_tracer = std::make_unique<PathTracer>(*m_renderScene, scene.vars.maxDepth);
+    m_aovPrograms = std::make_unique<AovPrograms>(scene, m_renderScene->geometryMaterials());
+    m_tracer =
+        std::make_unique<PathTracer>(*m_renderScene, scene.vars.maxDepth, m_aovPrograms.get());
     m_stats.prepSeconds = secondsSince(start);
 }
 

@@ -12,6 +12,7 @@
 #include "checkpoint/ResumeState.h"
 #include "core/Error.h"
 #include "film/Film.h"
+#include "integrator/AovPrograms.h"
 #include "integrator/PathTracer.h"
 #include "io/Canvas.h"
 #include "io/Metadata.h"
@@ -108,6 +109,7 @@ class RenderSession {
     std::unique_ptr<ConvergencePlot> m_plot;
     std::vector<ConvergenceListener*> m_listeners;
     std::unique_ptr<RenderScene> m_renderScene;
+    std::unique_ptr<AovPrograms> m_aovPrograms;
     std::unique_ptr<PathTracer> m_tracer;
     Film m_film;
     std::vector<float> m_errors;          // per-pixel error after the last pass

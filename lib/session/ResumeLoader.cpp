@@ -30,6 +30,11 @@ bool loadState(const std::vector<CheckpointSetFile>& files, uint64_t stateHash, 
         return readStateFile(statePath, stateHash, film, passTargets, error);
     }
     // Format 1: the channels, already read when a .part had to be checked whole.
+    if (!film.layout().empty()) {
+        error = "'" + exr.path + "' holds a format 1 state, which has no AOV accumulators (" +
+                film.layout().signature() + ")";
+        return false;
+    }
     ImageBuffer read;
     Metadata unused;
     if (exr.image.channels.empty() && !readExr(exr.path, read, unused, error)) return false;

@@ -9,11 +9,12 @@
 
 namespace rt {
 
-StateChunkGrid::StateChunkGrid(int width, int height)
+StateChunkGrid::StateChunkGrid(int width, int height, size_t aovDoubles)
     : m_width(width),
       m_height(height),
       m_columns((width + kStateChunkSize - 1) / kStateChunkSize),
-      m_rows((height + kStateChunkSize - 1) / kStateChunkSize) {}
+      m_rows((height + kStateChunkSize - 1) / kStateChunkSize),
+      m_aovDoubles(aovDoubles) {}
 
 StateChunkGrid::Rect StateChunkGrid::rect(size_t chunk) const {
     const int column = static_cast<int>(chunk % m_columns);
@@ -24,7 +25,7 @@ StateChunkGrid::Rect StateChunkGrid::rect(size_t chunk) const {
 }
 
 size_t StateChunkGrid::packedBytes(size_t chunk) const {
-    return rect(chunk).pixels() * kStateBytesPerPixel;
+    return rect(chunk).pixels() * (kStateBytesPerPixel + m_aovDoubles * sizeof(double));
 }
 
 namespace {
@@ -81,9 +82,10 @@ std::vector<const PixelAccumulator*> chunkPixels(const StateChunkGrid::Rect& r, 
 
 void packStateChunk(const StateChunkGrid& grid, size_t chunk, const Film& film,
                     const std::vector<uint32_t>& passTargets, std::string& packed) {
+    RT_CHECK(grid.aovDoubles() == film.layout().doublesPerPixel());
     const StateChunkGrid::Rect r = grid.rect(chunk);
     const size_t n = r.pixels();
-    packed.resize(n * kStateBytesPerPixel);
+    packed.resize(grid.packedBytes(chunk));
     auto* out = reinterpret_cast<unsigned char*>(packed.data());
     // Field by field: each pass over the chunk's pixels writes 8 planes, which stay in
     // the cache (reading all fields of eight pixels at once was slower: 120 write streams).
@@ -100,6 +102,14 @@ void packStateChunk(const StateChunkGrid& grid, size_t chunk, const Film& film,
         for (; i < n; ++i) scatter(std::bit_cast<uint64_t>(field.of(*pixels[i])), out, n, i);
         out += 8 * n;
     }
+    for (size_t d = 0; d < grid.aovDoubles(); ++d) {
+        size_t i = 0;
+        for (int y = r.y0; y < r.y1; ++y) {
+            for (int x = r.x0; x < r.x1; ++x, ++i)
+                scatter(std::bit_cast<uint64_t>(film.aovs(x, y)[d]), out, n, i);
+        }
+        out += 8 * n;
+    }
     size_t i = 0;
     for (int y = r.y0; y < r.y1; ++y) {
         for (int x = r.x0; x < r.x1; ++x, ++i) {
@@ -113,7 +123,8 @@ void unpackStateChunk(const StateChunkGrid& grid, size_t chunk, std::string_view
                       std::vector<uint32_t>& passTargets) {
     const StateChunkGrid::Rect r = grid.rect(chunk);
     const size_t n = r.pixels();
-    RT_CHECK(packed.size() == n * kStateBytesPerPixel);
+    RT_CHECK(packed.size() == grid.packedBytes(chunk));
+    RT_CHECK(grid.aovDoubles() == film.layout().doublesPerPixel());
     const auto* in = reinterpret_cast<const unsigned char*>(packed.data());
     std::vector<PixelAccumulator*> pixels;
     pixels.reserve(n);
@@ -129,6 +140,14 @@ void unpackStateChunk(const StateChunkGrid& grid, size_t chunk, std::string_view
             for (int k = 0; k < 8; ++k) field.of(*pixels[i + k]) = std::bit_cast<double>(w[k]);
         }
         for (; i < n; ++i) field.of(*pixels[i]) = std::bit_cast<double>(gather<uint64_t>(in, n, i));
+        in += 8 * n;
+    }
+    for (size_t d = 0; d < grid.aovDoubles(); ++d) {
+        size_t i = 0;
+        for (int y = r.y0; y < r.y1; ++y) {
+            for (int x = r.x0; x < r.x1; ++x, ++i)
+                film.aovs(x, y)[d] = std::bit_cast<double>(gather<uint64_t>(in, n, i));
+        }
         in += 8 * n;
     }
     size_t i = 0;

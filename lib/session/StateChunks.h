@@ -20,10 +20,13 @@ inline constexpr int kStateChunkSize = 64;  // pixels on a side
 
 class StateChunkGrid {
   public:
-    StateChunkGrid(int width, int height);
+    // `aovDoubles`: the film's AOV doubles per pixel (film/AovLayout.h), packed after
+    // the fixed fields.
+    StateChunkGrid(int width, int height, size_t aovDoubles = 0);
 
     int width() const { return m_width; }
     int height() const { return m_height; }
+    size_t aovDoubles() const { return m_aovDoubles; }
     size_t count() const { return static_cast<size_t>(m_columns) * m_rows; }
 
     struct Rect {
@@ -36,12 +39,13 @@ class StateChunkGrid {
 
   private:
     int m_width, m_height, m_columns, m_rows;
+    size_t m_aovDoubles;
 };
 
 // Packs chunk `chunk` of `film` and `passTargets` (width * height) into `packed`:
 // for each double field of StateFields.h its 8 byte planes (least significant byte
-// first), then the 4 planes of the sample count and of the pass target; pixels in row
-// order within the chunk.
+// first), then those of each AOV double, then the 4 planes of the sample count and of the pass
+// target; pixels in row order within the chunk.
 void packStateChunk(const StateChunkGrid& grid, size_t chunk, const Film& film,
                     const std::vector<uint32_t>& passTargets, std::string& packed);
 

@@ -29,10 +29,12 @@ StateEncoder::~StateEncoder() = default;
 
 std::shared_ptr<const EncodedState> StateEncoder::encode(const Film& film,
                                                          const std::vector<uint32_t>& passTargets) {
-    const StateChunkGrid grid(film.width(), film.height());
-    if (film.width() != m_width || film.height() != m_height) {
+    const StateChunkGrid grid(film.width(), film.height(), film.layout().doublesPerPixel());
+    const std::string aovSignature = film.layout().signature();
+    if (film.width() != m_width || film.height() != m_height || aovSignature != m_aovSignature) {
         m_width = film.width();
         m_height = film.height();
+        m_aovSignature = aovSignature;
         m_signatures.assign(grid.count(), 0);
         m_chunks.assign(grid.count(), nullptr);
     }
@@ -50,6 +52,8 @@ std::shared_ptr<const EncodedState> StateEncoder::encode(const Film& film,
     auto state = std::make_shared<EncodedState>();
     state->width = m_width;
     state->height = m_height;
+    state->aovDoubles = grid.aovDoubles();
+    state->aovSignature = m_aovSignature;
     state->chunks = m_chunks;
     state->chunksEncoded = encoded.load();
     return state;

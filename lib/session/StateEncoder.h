@@ -21,6 +21,8 @@ inline constexpr int kStateCompressionLevel = 1;
 
 struct EncodedState {
     int width = 0, height = 0;
+    size_t aovDoubles = 0;                                   // per pixel (film/AovLayout.h)
+    std::string aovSignature;                                // AovLayout::signature() of the film
     std::vector<std::shared_ptr<const std::string>> chunks;  // zstd frames, grid order
     size_t chunksEncoded = 0;  // packed and compressed by this encode, the rest reused
 
@@ -36,7 +38,8 @@ class StateEncoder {
 
     // The state of `film` and `passTargets` (width * height) now. Runs on the calling
     // thread's TBB arena. The film must be the same one (or the same size and only
-    // ever further sampled) from call to call; a film of another size starts afresh.
+    // ever further sampled) from call to call; a film of another size or AOV layout
+    // starts afresh.
     std::shared_ptr<const EncodedState> encode(const Film& film,
                                                const std::vector<uint32_t>& passTargets);
 
@@ -44,6 +47,7 @@ class StateEncoder {
     struct Scratch;
     int m_level;
     int m_width = 0, m_height = 0;
+    std::string m_aovSignature;
     std::vector<uint64_t> m_signatures;
     std::vector<std::shared_ptr<const std::string>> m_chunks;
     std::unique_ptr<Scratch> m_scratch;  // per-thread buffers and zstd contexts

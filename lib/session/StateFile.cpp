@@ -16,8 +16,15 @@ namespace {
 
 constexpr char kMagic[8] = {'R', 'T', 'R', 'E', 'S', 'U', 'M', 'E'};
 constexpr const char* kExtension = ".resume";
-// magic, version, width, height, chunk size, chunk count, serial, render id length
-constexpr size_t kFixedBytes = 8 + 7 * 4;
+// magic, version, width, height, chunk size, chunk count, serial, render id length;
+// from version 3 also AOV doubles per pixel and the AOV signature's length.
+constexpr size_t kFixedBytesV2 = 8 + 7 * 4;
+constexpr size_t kFixedBytes = 8 + 9 * 4;
+constexpr int kOldestStateFileVersion = 2;
+
+size_t fixedBytes(int version) {
+    return version >= 3 ? kFixedBytes : kFixedBytesV2;
+}
 
 // FNV-1a over the header's bytes: it is a few kilobytes.
 uint64_t hashHeader(const std::string& bytes) {
@@ -37,11 +44,13 @@ uint64_t getLE(const char* p, int bytes) {
     return v;
 }
 
-// The header's size, from its fixed part (kFixedBytes at `fixed`).
+// The header's size, from its fixed part (fixedBytes(version) at `fixed`).
 uint64_t headerBytesOf(const char* fixed) {
+    const int version = static_cast<int>(getLE(fixed + 8, 4));
     const uint64_t chunks = getLE(fixed + 24, 4);
     const uint64_t idBytes = getLE(fixed + 32, 4);
-    return kFixedBytes + idBytes + 8 * chunks + 8;
+    const uint64_t signatureBytes = version >= 3 ? getLE(fixed + 40, 4) : 0;
+    return fixedBytes(version) + idBytes + signatureBytes + 8 * chunks + 8;
 }
 
 std::string quoted(const std::string& path) {
@@ -50,15 +59,20 @@ std::string quoted(const std::string& path) {
 
 // Parses the header at the start of `bytes` (which may hold more).
 bool parseHeader(const std::string& bytes, StateFileHeader& h, std::string& error) {
-    if (bytes.size() < kFixedBytes || std::memcmp(bytes.data(), kMagic, 8) != 0) {
+    if (bytes.size() < kFixedBytesV2 || std::memcmp(bytes.data(), kMagic, 8) != 0) {
         error = "is not a resume state file";
         return false;
     }
     const char* p = bytes.data() + 8;
     h.version = static_cast<int>(getLE(p, 4));
-    if (h.version != kStateFileVersion) {
+    if (h.version < kOldestStateFileVersion || h.version > kStateFileVersion) {
         error = "is state format " + std::to_string(h.version) + ", this renderer reads " +
+                std::to_string(kOldestStateFileVersion) + " to " +
                 std::to_string(kStateFileVersion);
+        return false;
+    }
+    if (bytes.size() < fixedBytes(h.version)) {
+        error = "is cut short in its header";
         return false;
     }
     h.width = static_cast<int>(getLE(p + 4, 4));
@@ -67,13 +81,17 @@ bool parseHeader(const std::string& bytes, StateFileHeader& h, std::string& erro
     const uint64_t chunks = getLE(p + 16, 4);
     h.serial = static_cast<int>(static_cast<int32_t>(getLE(p + 20, 4)));
     const uint64_t idBytes = getLE(p + 24, 4);
-    const uint64_t tableAt = kFixedBytes + idBytes;
+    h.aovDoubles = h.version >= 3 ? getLE(p + 28, 4) : 0;
+    const uint64_t signatureBytes = h.version >= 3 ? getLE(p + 32, 4) : 0;
+    const uint64_t idAt = fixedBytes(h.version);
+    const uint64_t tableAt = idAt + idBytes + signatureBytes;
     h.headerBytes = headerBytesOf(bytes.data());
     if (bytes.size() < h.headerBytes) {
         error = "is cut short in its header";
         return false;
     }
-    h.renderId.assign(bytes.data() + kFixedBytes, idBytes);
+    h.renderId.assign(bytes.data() + idAt, idBytes);
+    h.aovSignature.assign(bytes.data() + idAt + idBytes, signatureBytes);
     h.chunkBytes.resize(chunks);
     for (uint64_t c = 0; c < chunks; ++c)
         h.chunkBytes[c] = getLE(bytes.data() + tableAt + 8 * c, 8);
@@ -82,7 +100,7 @@ bool parseHeader(const std::string& bytes, StateFileHeader& h, std::string& erro
         error = "has a damaged header (its checksum does not match)";
         return false;
     }
-    const StateChunkGrid grid(h.width, h.height);
+    const StateChunkGrid grid(h.width, h.height, h.aovDoubles);
     if (h.chunkSize != kStateChunkSize || grid.count() != chunks) {
         error = "has " + std::to_string(chunks) + " chunks of " + std::to_string(h.chunkSize) +
                 " pixels, not the layout of a " + std::to_string(h.width) + "x" +
@@ -151,7 +169,10 @@ std::vector<std::shared_ptr<const std::string>> stateFilePieces(const EncodedSta
     putU32(header, static_cast<uint32_t>(state.chunks.size()));
     putU32(header, static_cast<uint32_t>(serial));
     putU32(header, static_cast<uint32_t>(renderId.size()));
+    putU32(header, static_cast<uint32_t>(state.aovDoubles));
+    putU32(header, static_cast<uint32_t>(state.aovSignature.size()));
     header += renderId;
+    header += state.aovSignature;
     for (const auto& chunk : state.chunks) putU64(header, chunk->size());
     hash = hashHeader(header);
     putU64(header, hash);
@@ -166,11 +187,13 @@ bool readStateFileHeader(const std::string& path, StateFileHeader& header, std::
     std::ifstream in;
     uintmax_t size = 0;
     if (!open(path, in, size, error)) return false;
-    // The header is read in two steps: its fixed part says how long the rest is.
+    // The header is read in two steps: its fixed part says how long the rest is (every
+    // header, of any version, is longer than the longest fixed part).
     std::string bytes(std::min<uintmax_t>(size, kFixedBytes), '\0');
     in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (bytes.size() == kFixedBytes && std::memcmp(bytes.data(), kMagic, 8) == 0) {
-        const uint64_t total = std::min<uint64_t>(size, headerBytesOf(bytes.data()));
+        const uint64_t total =
+            std::max<uint64_t>(kFixedBytes, std::min<uint64_t>(size, headerBytesOf(bytes.data())));
         bytes.resize(total);
         in.read(bytes.data() + kFixedBytes, static_cast<std::streamsize>(total - kFixedBytes));
     }
@@ -208,7 +231,16 @@ bool readStateFile(const std::string& path, uint64_t expectedHash, Film& film,
                 "x" + std::to_string(film.height());
         return false;
     }
-    const StateChunkGrid grid(h.width, h.height);
+    if (h.aovDoubles != film.layout().doublesPerPixel() ||
+        h.aovSignature != film.layout().signature()) {
+        const auto describe = [](const std::string& signature) {
+            return signature.empty() ? std::string("no AOV outputs") : "AOVs [" + signature + "]";
+        };
+        error = quoted(path) + " holds the state of " + describe(h.aovSignature) +
+                ", this render writes " + describe(film.layout().signature());
+        return false;
+    }
+    const StateChunkGrid grid(h.width, h.height, h.aovDoubles);
     std::vector<uint64_t> offsets(grid.count());
     for (uint64_t c = 0, at = h.headerBytes; c < grid.count(); at += h.chunkBytes[c], ++c) {
         offsets[c] = at;
@@ -239,7 +271,7 @@ bool readStateFile(const std::string& path, uint64_t expectedHash, Film& film,
     if (failedChunk < grid.count()) {
         error = quoted(path) + ": chunk " + std::to_string(failedChunk) + " is damaged (" +
                 problem + ")";
-        film = Film(film.width(), film.height());
+        film.reset();
         passTargets.clear();
         return false;
     }

@@ -5,10 +5,12 @@
 // the user's compression and only the visible channels, while the state uses the
 // fastest codec that pays (StateEncoder.h).
 //
-// Layout (little-endian): "RTRESUME", u32 format version (2), u32 width, u32 height,
-// u32 chunk size, u32 chunk count, i32 checkpoint serial, u32 n, n bytes render id,
-// chunk count x u64 compressed size, u64 hash of every byte before it; then the chunks'
-// zstd frames in grid order (StateChunks.h for what a frame decompresses to).
+// Layout (little-endian): "RTRESUME", u32 format version (3), u32 width, u32 height,
+// u32 chunk size, u32 chunk count, i32 checkpoint serial, u32 n, u32 AOV doubles per
+// pixel, u32 m, n bytes render id, m bytes AOV signature (AovLayout::signature), chunk
+// count x u64 compressed size, u64 hash of every byte before it; then the chunks' zstd
+// frames in grid order (StateChunks.h for what a frame decompresses to). Version 2 had
+// neither the AOV count nor the signature (m = 0, no AOVs).
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -19,7 +21,8 @@
 
 namespace rt {
 
-inline constexpr int kStateFileVersion = 2;
+// 3 added the AOV slots; version 2 files (no AOVs) are still read.
+inline constexpr int kStateFileVersion = 3;
 
 // `dir/name.exr` -> `dir/name.resume` (any other extension is replaced the same way).
 std::string stateFilePath(const std::string& exrPath);
@@ -38,6 +41,8 @@ struct StateFileHeader {
     int width = 0, height = 0, chunkSize = 0;
     int serial = 0;
     std::string renderId;
+    uint64_t aovDoubles = 0;
+    std::string aovSignature;
     std::vector<uint64_t> chunkBytes;
     uint64_t headerBytes = 0;
     uint64_t hash = 0;

@@ -1,5 +1,7 @@
 #include "shading/Bsdf.h"
 
+#include <type_traits>
+
 #include "shading/Fresnel.h"
 
 namespace rt {
@@ -40,6 +42,18 @@ float sanitize(float x) {
 
 Color sanitize(const Color& c) {
     return Color(sanitize(c.x), sanitize(c.y), sanitize(c.z));
+}
+
+// A lobe's scattering type in light path expressions.
+template <typename Variant>
+char scatterType(const Variant& lobe) {
+    return std::visit(
+        [](const auto& l) {
+            using L = std::decay_t<decltype(l)>;
+            if (std::is_same_v<L, LambertLobe>) return 'D';
+            return l.isDelta() ? 'S' : 'G';
+        },
+        lobe);
 }
 
 }  // namespace
@@ -136,6 +150,21 @@ Color Bsdf::eval(const Vec3f& woWorld, const Vec3f& wiWorld) const {
     return evalLocal(wo, wi);
 }
 
+int Bsdf::evalLobes(const Vec3f& woWorld, const Vec3f& wiWorld, LobeValue out[4]) const {
+    const Vec3f wo = m_frame.toLocal(woWorld), wi = m_frame.toLocal(wiWorld);
+    if (std::abs(wo.z) < kMinCos || std::abs(wi.z) < kMinCos) return 0;
+    int n = 0;
+    for (int k = 0; k < m_lobeCount; ++k) {
+        const char scatter = scatterType(m_lobes[k]);
+        if (scatter == 'S') continue;  // a delta lobe has no value off its one direction
+        out[n].f = sanitize(inLobeFrame(
+            m_lobes[k], wo, wi,
+            [](const auto& l, const Vec3f& o, const Vec3f& i) { return l.eval(o, i); }));
+        out[n++].scatter = scatter;
+    }
+    return n;
+}
+
 float Bsdf::pdf(const Vec3f& woWorld, const Vec3f& wiWorld) const {
     const Vec3f wo = m_frame.toLocal(woWorld), wi = m_frame.toLocal(wiWorld);
     Probabilities p;
@@ -178,6 +207,7 @@ bool Bsdf::sample(const Vec3f& woWorld, float uLobe, const Vec2f& u, BsdfSample&
     out.wi = m_frame.toWorld(ls.wi).normalized();
     out.isDelta = ls.isDelta;
     out.isTransmission = (ls.wi.z > 0.0f) != (wo.z > 0.0f);
+    out.scatter = scatterType(m_lobes[k]);
     return isFinite(out.weight);
 }
 

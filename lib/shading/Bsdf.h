@@ -20,6 +20,15 @@ struct BsdfSample {
     float pdf = 0.0f;
     bool isDelta = false;
     bool isTransmission = false;
+    // The sampled lobe's scattering type for light path expressions: 'D' diffuse,
+    // 'G' glossy, 'S' specular (a delta lobe).
+    char scatter = 'D';
+};
+
+// One lobe's share of eval(), for light path expressions.
+struct LobeValue {
+    Color f;             // f * |cos theta_i| of this lobe alone
+    char scatter = 'D';  // as in BsdfSample
 };
 
 class Bsdf {
@@ -30,6 +39,9 @@ class Bsdf {
 
     // f(wo,wi)*|cos theta_i|, non-delta lobes only.
     Color eval(const Vec3f& wo, const Vec3f& wi) const;
+    // eval() lobe by lobe (non-delta lobes only): fills `out` and returns how many; their
+    // sum is eval() up to rounding.
+    int evalLobes(const Vec3f& wo, const Vec3f& wi, LobeValue out[4]) const;
     // Mixture solid-angle pdf, non-delta lobes only.
     float pdf(const Vec3f& wo, const Vec3f& wi) const;
     bool sample(const Vec3f& wo, float uLobe, const Vec2f& u, BsdfSample& out) const;

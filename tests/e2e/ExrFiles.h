@@ -51,7 +51,8 @@ struct FileState {
     std::vector<uint32_t> passTargets;
 };
 
-inline FileState readState(const std::filesystem::path& exrPath) {
+// `layout`: the AOV slots of the render that wrote it (film/AovLayout.h).
+inline FileState readState(const std::filesystem::path& exrPath, const AovLayout& layout = {}) {
     FileState state;
     const Exr exr = readFile(exrPath);
     const std::optional<std::string> hashText = exr.metadata.get<std::string>("resumeStateHash");
@@ -60,7 +61,7 @@ inline FileState readState(const std::filesystem::path& exrPath) {
         state.error = exrPath.string() + " has no resume state";
         return state;
     }
-    state.film = Film(exr.image.width, exr.image.height);
+    state.film = Film(exr.image.width, exr.image.height, layout);
     const std::string statePath = resumeStateFilePath(exrPath.string(), exr.metadata);
     state.format = statePath.empty() ? 1 : 2;
     state.ok = statePath.empty()
@@ -84,6 +85,12 @@ inline void expectSameState(const FileState& x, const FileState& y) {
             same = same &&
                    std::bit_cast<uint64_t>(field.of(p)) == std::bit_cast<uint64_t>(field.of(q));
         }
+        const size_t aovs = x.film.layout().doublesPerPixel();
+        for (size_t d = 0; d < aovs; ++d) {
+            const double* a = x.film.aovs(0, 0) + i * aovs;
+            const double* b = y.film.aovs(0, 0) + i * aovs;
+            same = same && std::bit_cast<uint64_t>(a[d]) == std::bit_cast<uint64_t>(b[d]);
+        }
         if (!same) ++differing;
     }
     EXPECT_EQ(differing, 0u) << "pixels whose state differs";
@@ -91,7 +98,8 @@ inline void expectSameState(const FileState& x, const FileState& y) {
 
 // The same channels with the same values, bit for bit (beauty, alpha, depth, normal,
 // albedo), and the same resume state (every double accumulator, sample counts).
-inline void expectIdentical(const std::filesystem::path& a, const std::filesystem::path& b) {
+inline void expectIdentical(const std::filesystem::path& a, const std::filesystem::path& b,
+                            const AovLayout& layout = {}) {
     const Exr x = readFile(a), y = readFile(b);
     ASSERT_EQ(x.image.width, y.image.width);
     ASSERT_EQ(x.image.height, y.image.height);
@@ -102,7 +110,7 @@ inline void expectIdentical(const std::filesystem::path& a, const std::filesyste
         EXPECT_EQ(channel.floats, other->floats) << channel.name;
         EXPECT_EQ(channel.uints, other->uints) << channel.name;
     }
-    expectSameState(readState(a), readState(b));
+    expectSameState(readState(a, layout), readState(b, layout));
 }
 
 }  // namespace rt::test

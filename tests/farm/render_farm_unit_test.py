@@ -218,6 +218,10 @@ class CheckpointIdentityTest(unittest.TestCase):
             with open(path, "wb") as f:
                 f.write(struct.pack("<8sIIIIIiI", b"RTRESUME", 2, 64, 32, 64, 1, 7, 5) + b"r-abc")
             self.assertEqual(restore.checkpoint_identity(path), ("r-abc", 7))
+            with open(path, "wb") as f:  # version 3: AOV doubles and signature length
+                f.write(struct.pack("<8sIIIIIiIII", b"RTRESUME", 3, 64, 32, 64, 1, 8, 5, 3, 4)
+                        + b"r-abcP x3")
+            self.assertEqual(restore.checkpoint_identity(path), ("r-abc", 8))
             with open(path, "wb") as f:
                 f.write(b"RTRESUMX" + bytes(40))
             self.assertIsNone(restore.checkpoint_identity(path))

@@ -1,0 +1,53 @@
+#include "film/AovLayout.h"
+
+#include <algorithm>
+
+#include "core/Error.h"
+
+namespace rt {
+
+AovLayout::AovLayout(std::vector<AovSlot> slots) : m_slots(std::move(slots)) {
+    for (const AovSlot& slot : m_slots) {
+        RT_CHECK(slot.components >= 1);
+        m_firstDouble.push_back(m_doubles);
+        m_firstFloat.push_back(m_floats);
+        m_doubles +=
+            static_cast<size_t>(slot.components) + (slot.filter == MathFilter::Closest ? 1 : 0);
+        m_floats += static_cast<size_t>(slot.components);
+    }
+}
+
+std::string AovLayout::signature() const {
+    std::string text;
+    for (const AovSlot& slot : m_slots) {
+        if (!text.empty()) text += "; ";
+        text += slot.what + " x" + std::to_string(slot.components) + " filter " +
+                std::to_string(static_cast<int>(slot.filter));
+    }
+    return text;
+}
+
+AovLayout aovLayoutFor(const std::vector<RenderOutput>& outputs) {
+    std::vector<const RenderOutput*> bySlot;
+    for (const RenderOutput& output : outputs) {
+        if (output.aovSlot < 0) continue;
+        if (bySlot.size() <= static_cast<size_t>(output.aovSlot))
+            bySlot.resize(static_cast<size_t>(output.aovSlot) + 1, nullptr);
+        bySlot[static_cast<size_t>(output.aovSlot)] = &output;
+    }
+    std::vector<AovSlot> slots;
+    for (const RenderOutput* output : bySlot) {
+        RT_CHECK(output != nullptr);
+        AovSlot slot;
+        slot.components = outputComponents(*output);
+        slot.filter = output->mathFilter;
+        slot.what =
+            output->result == OutputResult::LightAov
+                ? "lpe " + output->lpe
+                : "state_variable " + std::to_string(static_cast<int>(output->stateVariable));
+        slots.push_back(std::move(slot));
+    }
+    return AovLayout(std::move(slots));
+}
+
+}  // namespace rt

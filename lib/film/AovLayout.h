@@ -1,0 +1,46 @@
+#pragma once
+// The film's extra accumulators, one slot per AOV output (state variables, light path
+// expressions): how many values a sample gives each, and how the samples combine
+// (MoonRay's math_filter). A slot's doubles per pixel are its components, plus the
+// depth of the kept sample for `closest`.
+#include <string>
+#include <vector>
+
+#include "scene/RenderOutput.h"
+
+namespace rt {
+
+struct AovSlot {
+    int components = 3;
+    MathFilter filter = MathFilter::Average;
+    // What the slot accumulates, e.g. "lpe C<RD>L" or "state_variable 0": a resume
+    // checks that the state it reads was made for the same slots.
+    std::string what;
+};
+
+class AovLayout {
+  public:
+    AovLayout() = default;
+    explicit AovLayout(std::vector<AovSlot> slots);
+
+    const std::vector<AovSlot>& slots() const { return m_slots; }
+    bool empty() const { return m_slots.empty(); }
+    // Doubles per pixel of all slots, and the first double of slot `slot`.
+    size_t doublesPerPixel() const { return m_doubles; }
+    size_t firstDouble(size_t slot) const { return m_firstDouble[slot]; }
+    // Floats per camera sample (the components of every slot), and slot `slot`'s first.
+    size_t floatsPerSample() const { return m_floats; }
+    size_t firstFloat(size_t slot) const { return m_firstFloat[slot]; }
+    // One line naming every slot in order; equal layouts have equal signatures.
+    std::string signature() const;
+
+  private:
+    std::vector<AovSlot> m_slots;
+    std::vector<size_t> m_firstDouble, m_firstFloat;
+    size_t m_doubles = 0, m_floats = 0;
+};
+
+// The layout of the outputs' AOV slots (assignAovSlots numbered them).
+AovLayout aovLayoutFor(const std::vector<RenderOutput>& outputs);
+
+}  // namespace rt

@@ -1,0 +1,35 @@
+#include "scene/RenderOutput.h"
+
+namespace rt {
+
+int outputComponents(const RenderOutput& output) {
+    switch (output.result) {
+        case OutputResult::Beauty:
+        case OutputResult::BeautyAux:
+        case OutputResult::Normal:
+        case OutputResult::Albedo:
+        case OutputResult::LightAov:
+            return 3;
+        case OutputResult::StateVariable:
+            switch (output.stateVariable) {
+                case StateVariable::Depth:
+                    return 1;
+                case StateVariable::St:
+                case StateVariable::MotionVector:
+                    return 2;
+                default:
+                    return 3;
+            }
+        default:
+            return 1;
+    }
+}
+
+void assignAovSlots(std::vector<RenderOutput>& outputs) {
+    int next = 0;
+    for (RenderOutput& output : outputs) {
+        output.aovSlot = output.active && hasAovSlot(output.result) ? next++ : -1;
+    }
+}
+
+}  // namespace rt

@@ -1,0 +1,120 @@
+// RenderOutput objects (doc/OUTPUT.md): MoonRay's results and attributes as the model
+// keeps them, and everything we cannot write refused at its file:line naming it by
+// MoonRay's name, unless -ignore_unsupported_outputs.
+#include <gtest/gtest.h>
+
+#include "SceneTestUtil.h"
+#include "core/Log.h"
+
+namespace rt {
+namespace {
+
+using test::SceneDir;
+
+Scene load(const std::string& outputs, bool ignoreUnsupported = false) {
+    SceneDir dir;
+    const std::string file = dir.write("scene.rdla", std::string(test::kMinimalScene) + outputs);
+    SceneLoadOptions options;
+    options.files = {file};
+    options.ignoreUnsupportedOutputs = ignoreUnsupported;
+    return loadScene(options);
+}
+
+std::string errorOf(const std::string& outputs) {
+    try {
+        load(outputs);
+    } catch (const SceneError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+TEST(RenderOutputs, LightAovsAndStateVariablesGetAovSlotsInOrder) {
+    const Scene scene = load(R"(
+RenderOutput("/beauty") { result = "beauty" }
+RenderOutput("/diffuse") { result = "light aov", lpe = "C<RD>L", math_filter = "sum" }
+RenderOutput("/P") { result = "state variable", state_variable = "P",
+                     channel_suffix_mode = "uvw", math_filter = "closest" }
+RenderOutput("/mv") { result = 3, state_variable = 12 }
+)");
+    const auto& o = scene.outputs;
+    ASSERT_EQ(o.size(), 4u);
+    EXPECT_EQ(o[0].aovSlot, -1);
+    EXPECT_EQ(o[1].result, OutputResult::LightAov);
+    EXPECT_EQ(o[1].lpe, "C<RD>L");
+    EXPECT_EQ(o[1].mathFilter, MathFilter::Sum);
+    EXPECT_EQ(o[1].aovSlot, 0);
+    EXPECT_EQ(o[2].stateVariable, StateVariable::P);
+    EXPECT_EQ(o[2].suffixMode, ChannelSuffixMode::Uvw);
+    EXPECT_EQ(o[2].mathFilter, MathFilter::Closest);
+    EXPECT_EQ(o[2].aovSlot, 1);
+    EXPECT_EQ(o[3].stateVariable, StateVariable::MotionVector);
+    EXPECT_EQ(o[3].aovSlot, 2);
+}
+
+TEST(RenderOutputs, MaterialAndLightLabelsAreKept) {
+    SceneDir dir;
+    const std::string file = dir.write("scene.rdla", R"(PerspectiveCamera("/cam") {}
+DwaBaseMaterial("/mtl") { label = "floor" }
+BoxGeometry("/box") {}
+RectLight("/key") { label = "key" }
+Layer("/layer") { {BoxGeometry("/box"), "", DwaBaseMaterial("/mtl")} }
+)");
+    const Scene scene = test::loadFiles({file});
+    ASSERT_EQ(scene.materials.size(), 1u);
+    EXPECT_EQ(scene.materials[0].label, "floor");
+    ASSERT_EQ(scene.lights.size(), 1u);
+    EXPECT_EQ(scene.lights[0].label, "key");
+}
+
+TEST(RenderOutputs, UnsupportedResultsAreSceneErrorsNamingThem) {
+    const struct {
+        const char* output;
+        const char* named;
+    } cases[] = {
+        {R"(RenderOutput("/c") { result = "cryptomatte" })", "result 'cryptomatte'"},
+        {R"(RenderOutput("/w") { result = 6 })", "result 'wireframe'"},
+        {R"(RenderOutput("/m") { result = "material aov", material_aov = "roughness" })",
+         "material_aov 'roughness'"},
+        {R"(RenderOutput("/s") { result = "state variable", state_variable = "dSdx" })",
+         "state_variable 'dSdx'"},
+        {R"(RenderOutput("/d") { result = "beauty", output_type = "deep" })", "output_type 'deep'"},
+        {R"(RenderOutput("/f") { result = "beauty", math_filter = "max" })", "math_filter 'max'"},
+        {R"(RenderOutput("/x") { result = "beauty", compression = "dwaa" })", "compression 'dwaa'"},
+        {R"(RenderOutput("/p") { result = "beauty", file_part = "one" })", "file_part"},
+        {R"(RenderOutput("/n") { result = "beauty", denoise = true })", "attribute 'denoise'"},
+    };
+    for (const auto& c : cases) {
+        const std::string error = errorOf(std::string("\n") + c.output + "\n");
+        EXPECT_NE(error.find("scene.rdla:6: "), std::string::npos) << c.output << "\n" << error;
+        EXPECT_NE(error.find(c.named), std::string::npos) << c.output << "\n" << error;
+        EXPECT_NE(error.find("-ignore_unsupported_outputs"), std::string::npos) << error;
+    }
+}
+
+TEST(RenderOutputs, IgnoringUnsupportedOutputsDropsThemWithAWarning) {
+    const int warnings = log::warningCount();
+    const Scene scene = load(R"(
+RenderOutput("/beauty") { result = "beauty", math_filter = "max" }
+RenderOutput("/c") { result = "cryptomatte" }
+)",
+                             true);
+    EXPECT_EQ(log::warningCount(), warnings + 2);
+    ASSERT_EQ(scene.outputs.size(), 1u);
+    EXPECT_EQ(scene.outputs[0].mathFilter, MathFilter::Average);
+}
+
+TEST(RenderOutputs, BadLightPathExpressionsNameTheCharacter) {
+    const std::string error = errorOf(R"(
+RenderOutput("/l") { result = "light aov", lpe = "C<RD" }
+)");
+    EXPECT_NE(error.find("scene.rdla:6: RenderOutput '/l': light path expression 'C<RD', at "
+                         "character 5: missing '>'"),
+              std::string::npos)
+        << error;
+    EXPECT_NE(errorOf("\nRenderOutput(\"/l\") { result = \"light aov\" }\n").find("needs an lpe"),
+              std::string::npos);
+}
+
+}  // namespace
+}  // namespace rt
