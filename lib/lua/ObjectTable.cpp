@@ -113,9 +113,19 @@ std::vector<std::string> attributeNames(const ClassSpec& cls) {
     return names;
 }
 
-void setAttribute(lua_State* L, ObjectStore& store, RdlObject& obj, const std::string& name,
+// MoonRay declares a spaced alias for its attributes ("image width", "node xform",
+// "diffuse color"): the name with spaces for underscores.
+static std::string canonicalName(const ClassSpec& cls, const std::string& name) {
+    if (name.find(' ') == std::string::npos || cls.find(name)) return name;
+    std::string underscored = name;
+    std::replace(underscored.begin(), underscored.end(), ' ', '_');
+    return cls.find(underscored) || cls.isIgnored(underscored) ? underscored : name;
+}
+
+void setAttribute(lua_State* L, ObjectStore& store, RdlObject& obj, const std::string& spelled,
                   int valueIndex, const SourceLocation& where) {
     const ClassSpec& cls = *obj.cls;
+    const std::string name = canonicalName(cls, spelled);
     const AttrSpec* spec = cls.find(name);
     if (!spec) {
         if (cls.isIgnored(name)) {

@@ -46,16 +46,12 @@ const char* const kInt[] = {"texture_cache_size",
                             "checkpoint_start_sample",
                             "checkpoint_total_files",
                             "debug_console",
-                            "deep_format",
                             "deep_max_layers",
                             "deep_vol_compression_res",
                             "machine_id",
                             "num_machines",
-                            "task_distribution_type",
                             "threads",
-                            "pixel_filter",
                             "sample_clamping_depth",
-                            "shadow_terminator_fix",
                             "max_geometry_resolution",
                             "bsdf_sampler_strategy",
                             "bsdf_samples",
@@ -69,12 +65,8 @@ const char* const kInt[] = {"texture_cache_size",
                             "max_subsurface_per_path",
                             "max_volume_depth",
                             "volume_illumination_samples",
-                            "volume_overlap_mode",
-                            "batch_tile_order",
-                            "checkpoint_tile_order",
                             "max_adaptive_samples",
                             "min_adaptive_samples",
-                            "progressive_tile_order",
                             // Ours (doc/RESUME.md): which resume state format to write.
                             "checkpoint_state_format"};
 
@@ -142,6 +134,27 @@ std::vector<AttrSpec> moonRaySceneVariables() {
     // Enums that later features read: names are accepted and stored as the number.
     specs.push_back(extraSpec("sampling_mode", AttrType::Enum, {{"uniform", 0}, {"adaptive", 2}}));
     specs.push_back(extraSpec("checkpoint_mode", AttrType::Enum, {{"time", 0}, {"quality", 1}}));
+    // MoonRay's enum names (scene_rdl2 SceneVariables.cc), so that `deep_format =
+    // "openexr2.0"` loads; numbers are accepted too.
+    specs.push_back(extraSpec("deep_format", AttrType::Enum, {{"openexr2.0", 0}, {"opendcx2.0", 1}}));
+    specs.push_back(extraSpec("pixel_filter", AttrType::Enum,
+                              {{"box", 0}, {"cubic b-spline", 1}, {"quadratic b-spline", 2}}));
+    specs.push_back(extraSpec("task_distribution_type", AttrType::Enum,
+                              {{"non-overlapped tile", 0}, {"multiplex pixel", 1}}));
+    const std::vector<EnumValue> tileOrders = {{"top", 0},           {"bottom", 1},
+                                               {"left", 2},          {"right", 3},
+                                               {"morton", 4},        {"random", 5},
+                                               {"spiral square", 6}, {"spiral rect", 7},
+                                               {"morton shiftflip", 8}};
+    for (const char* n : {"batch_tile_order", "progressive_tile_order", "checkpoint_tile_order"})
+        specs.push_back(extraSpec(n, AttrType::Enum, tileOrders));
+    specs.push_back(extraSpec("volume_overlap_mode", AttrType::Enum, {{"sum", 0}, {"max", 1}, {"rnd", 2}}));
+    specs.push_back(extraSpec("shadow_terminator_fix", AttrType::Enum,
+                              {{"Off", 0},
+                               {"On", 1},
+                               {"On (Sine Compensation Alternative)", 2},
+                               {"On (GGX Compensation Alternative)", 3},
+                               {"On (Cosine Compensation Alternative)", 4}}));
     return specs;
 }
 

@@ -118,3 +118,35 @@ RenderOutput("/l") { result = "light aov", lpe = "C<RD" }
 
 }  // namespace
 }  // namespace rt
+
+namespace rt {
+namespace {
+
+TEST(MoonRayNames, SpacedAliasesAndEnumNamesOfSceneVariables) {
+    test::SceneDir dir;
+    const std::string file = dir.write("scene.rdla", R"(
+SceneVariables { ["image width"] = 64, ["image height"] = 32, ["pixel samples"] = 3,
+                 ["max depth"] = 4, deep_format = "openexr2.0", batch_tile_order = "spiral square",
+                 pixel_filter = "cubic b-spline" }
+PerspectiveCamera("/cam") { ["node xform"] = translate(1, 2, 3), ["film width aperture"] = 30 }
+DwaBaseMaterial("/mtl") { ["diffuse color"] = Rgb(0.1, 0.2, 0.3) }
+BoxGeometry("/box") {}
+Layer("/layer") { {BoxGeometry("/box"), "", DwaBaseMaterial("/mtl")} }
+)");
+    const int warnings = log::warningCount();
+    const Scene scene = test::loadFiles({file});
+    EXPECT_EQ(log::warningCount(), warnings);
+    EXPECT_EQ(scene.vars.imageWidth, 64);
+    EXPECT_EQ(scene.vars.imageHeight, 32);
+    EXPECT_EQ(scene.vars.pixelSamples, 3);
+    EXPECT_EQ(scene.vars.maxDepth, 4);
+    EXPECT_EQ(scene.vars.extra.at("deep_format"), "0");
+    EXPECT_EQ(scene.vars.extra.at("batch_tile_order"), "6");
+    EXPECT_EQ(scene.vars.extra.at("pixel_filter"), "1");
+    EXPECT_FLOAT_EQ(scene.camera.nodeXform[3][1], 2.0f);
+    EXPECT_FLOAT_EQ(scene.camera.filmWidthAperture, 30.0f);
+    EXPECT_FLOAT_EQ(scene.materials[0].diffuseColor.y, 0.2f);
+}
+
+}  // namespace
+}  // namespace rt
