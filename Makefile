@@ -42,6 +42,7 @@ bench: build
 	$(BUILD_DIR)/bench/signal_bench --out $(OUT_DIR)/signal_bench.json --dir $(OUT_DIR)/bench_signal
 	$(BUILD_DIR)/bench/signal_bench --preemptions 20 --out $(OUT_DIR)/preemption_bench.json --dir $(OUT_DIR)/bench_preemption
 	$(BUILD_DIR)/bench/sequence_bench --out $(OUT_DIR)/sequence_bench.json --dir $(OUT_DIR)/bench_sequence
+	$(BUILD_DIR)/bench/aov_bench --out $(OUT_DIR)/aov_bench.json
 
 format:
 	@clang-format -i $$(git ls-files '*.h' '*.cpp')
