@@ -230,6 +230,10 @@ CommandLine parseCommandLine(int argc, const char* const argv[]) {
     if (vm.count("out")) cl.out = vm["out"].as<std::string>();
     if (vm.count("size")) {
         const auto& v = vm["size"].as<std::vector<std::string>>();
+        // Repeated, the values of each -size add up (multitoken): say it was given twice.
+        if (v.size() > 2 && v.size() % 2 == 0)
+            throw UsageError("option '-size' was given " + std::to_string(v.size() / 2) +
+                             " times; give it once: -size WIDTH HEIGHT");
         if (v.size() != 2) throw UsageError("option '-size' needs two values: -size WIDTH HEIGHT");
         cl.size = std::make_pair(parsePositiveInt(v[0], "size"), parsePositiveInt(v[1], "size"));
     }

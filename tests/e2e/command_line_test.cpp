@@ -40,6 +40,12 @@ TEST(CommandLine, BadValuesNameTheOption) {
     }
 }
 
+TEST(CommandLine, ARepeatedSizeSaysItWasGivenTwice) {
+    const auto r = runRenderer("-in x.rdla -size 10 10 -size 20 20");
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.output.find("option '-size' was given 2 times"), std::string::npos) << r.output;
+}
+
 TEST(CommandLine, NoSceneIsAUsageError) {
     const auto r = runRenderer("-threads 2");
     EXPECT_EQ(r.exitCode, 2);
