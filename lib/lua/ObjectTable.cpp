@@ -129,7 +129,14 @@ void setAttribute(lua_State* L, ObjectStore& store, RdlObject& obj, const std::s
     const AttrSpec* spec = cls.find(name);
     if (!spec) {
         if (cls.isIgnored(name)) {
-            obj.ignoredSet.emplace(name, where);
+            // A value that asks for nothing (false, "", an empty table: MoonRay's
+            // defaults) changes nothing and is not recorded.
+            const int type = lua_type(L, valueIndex);
+            const bool asksNothing = type == LUA_TNIL ||
+                                     (type == LUA_TBOOLEAN && !lua_toboolean(L, valueIndex)) ||
+                                     (type == LUA_TSTRING && lua_rawlen(L, valueIndex) == 0) ||
+                                     (type == LUA_TTABLE && lua_rawlen(L, valueIndex) == 0);
+            if (!asksNothing) obj.ignoredSet.emplace(name, where);
             if (cls.kind == ObjectKind::RenderOutput) return;  // refused when it is built
             log::detail(where.str() + ": note: " + cls.name + " attribute '" + name +
                         "' is not supported and is ignored");

@@ -92,6 +92,13 @@ TEST(RenderOutputs, UnsupportedResultsAreSceneErrorsNamingThem) {
     }
 }
 
+TEST(RenderOutputs, AttributesAtValuesThatAskForNothingAreAccepted) {
+    const Scene scene = load(R"(
+RenderOutput("/beauty") { result = "beauty", denoise = false, exr_header_attributes = "" }
+)");
+    EXPECT_EQ(scene.outputs.size(), 1u);
+}
+
 TEST(RenderOutputs, IgnoringUnsupportedOutputsDropsThemWithAWarning) {
     const int warnings = log::warningCount();
     const Scene scene = load(R"(
