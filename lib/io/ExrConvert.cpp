@@ -69,8 +69,22 @@ Imf::Compression toExrCompression(Compression compression) {
             return Imf::NO_COMPRESSION;
         case Compression::Zip:
             return Imf::ZIP_COMPRESSION;
+        case Compression::Rle:
+            return Imf::RLE_COMPRESSION;
+        case Compression::Zips:
+            return Imf::ZIPS_COMPRESSION;
         case Compression::Piz:
             return Imf::PIZ_COMPRESSION;
+        case Compression::Pxr24:
+            return Imf::PXR24_COMPRESSION;
+        case Compression::B44:
+            return Imf::B44_COMPRESSION;
+        case Compression::B44a:
+            return Imf::B44A_COMPRESSION;
+        case Compression::Dwaa:
+            return Imf::DWAA_COMPRESSION;
+        case Compression::Dwab:
+            return Imf::DWAB_COMPRESSION;
     }
     return Imf::ZIP_COMPRESSION;
 }
@@ -103,6 +117,7 @@ bool makeExrHeader(const ImageBuffer& image, const Metadata& metadata,
         header = Imf::Header(image.width, image.height);
         header.compression() = toExrCompression(options.compression);
         if (options.zipLevel > 0) header.zipCompressionLevel() = options.zipLevel;
+        if (options.dwaLevel > 0.0f) header.dwaCompressionLevel() = options.dwaLevel;
         for (const ImageChannel& channel : image.channels) {
             header.channels().insert(channel.name, Imf::Channel(toExrPixelType(channel.type)));
         }

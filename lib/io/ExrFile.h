@@ -10,10 +10,12 @@
 namespace rt {
 
 struct ExrWriteOptions {
-    Compression compression = Compression::Zip;  // all three modes are lossless
+    Compression compression = Compression::Zip;  // RenderOutput.h lists the codecs
     // zlib level 1..9 for Zip; 0 = OpenEXR's default. Level 1 is several times faster
     // and still lossless: checkpoints, written often and soon replaced, use it.
     int zipLevel = 0;
+    // DWA quality for Dwaa/Dwab (OpenEXR's dwaCompressionLevel); 0 = OpenEXR's default.
+    float dwaLevel = 0.0f;
 };
 
 // Writes partPath(finalPath) and fsyncs it; does not rename. On failure the .part is

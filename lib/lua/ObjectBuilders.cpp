@@ -247,21 +247,15 @@ std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj, bool ignoreU
                     ignoreUnsupported);
         out.mathFilter = MathFilter::Average;
     }
-    switch (obj.getInt("compression", 1)) {
-        case 0:
-            out.compression = Compression::None;
-            break;
-        case 1:
-            out.compression = Compression::Zip;
-            break;
-        case 4:
-            out.compression = Compression::Piz;
-            break;
-        default:
-            unsupported(obj, whereOf(obj, "compression"),
-                        "compression " + enumName(obj, "compression", obj.getInt("compression", 1)),
-                        ignoreUnsupported);
-            out.compression = Compression::Zip;
+    out.compression = static_cast<Compression>(obj.getInt("compression", 1));  // enum-checked
+    if (obj.find("exr_zip_compression_level"))
+        out.zipLevel = intInRange(obj, "exr_zip_compression_level", 6, 1, 9);
+    if (obj.find("exr_dwa_compression_level")) {
+        out.dwaLevel = obj.getFloat("exr_dwa_compression_level", 45.0f);
+        if (!(out.dwaLevel > 0.0f) || !std::isfinite(out.dwaLevel)) {
+            failAt(*obj.find("exr_dwa_compression_level"), "exr_dwa_compression_level",
+                   obj.describe() + ": exr_dwa_compression_level must be a positive number");
+        }
     }
     if (!obj.getString("file_part", "").empty())
         unsupported(obj, whereOf(obj, "file_part"), "file_part (multi-part EXR)",

@@ -281,12 +281,14 @@ std::vector<ClassSpec> makeRdlClasses() {
           enumAttr("primitive_attribute_type",
                    {{"FLOAT", 0}, {"VEC2F", 1}, {"VEC3F", 2}, {"RGB", 3}}),
           attr("visibility_aov", AttrType::String), attr("cryptomatte_depth", AttrType::Int),
-          attr("file_part", AttrType::String), extraAttr("checkpoint_file_name", AttrType::String),
+          attr("file_part", AttrType::String), attr("exr_zip_compression_level", AttrType::Int),
+          attr("exr_dwa_compression_level", AttrType::Float),
+          extraAttr("checkpoint_file_name", AttrType::String),
           extraAttr("checkpoint_multi_version_file_name", AttrType::String),
           extraAttr("resume_file_name", AttrType::String)},
          // Set, each of these is refused (an unsupported output, buildRenderOutput).
-         {"camera", "denoise", "denoiser_input", "display_filter", "exr_dwa_compression_level",
-          "exr_header_attributes", "exr_zip_compression_level", "reference_render_output"}});
+         {"camera", "denoise", "denoiser_input", "display_filter", "exr_header_attributes",
+          "reference_render_output"}});
     return c;
 }
 

@@ -53,7 +53,9 @@ enum class MathFilter {
 enum class ChannelSuffixMode { Auto = 0, Rgb = 1, Xyz = 2, Uvw = 3 };
 
 enum class ChannelFormat { Half, Float };
-enum class Compression { None, Zip, Piz };
+// OpenEXR's codecs, numbered as MoonRay's `compression` enum. pxr24 (floats to 24
+// bits), b44, b44a, dwaa and dwab are lossy; the others are lossless.
+enum class Compression { None, Zip, Rle, Zips, Piz, Pxr24, B44, B44a, Dwaa, Dwab };
 
 struct RenderOutput {
     std::string name;  // the object name, e.g. "/out"
@@ -71,6 +73,8 @@ struct RenderOutput {
     std::string channelName;             // empty: the result's default channel names
     ChannelFormat channelFormat = ChannelFormat::Half;
     Compression compression = Compression::Zip;
+    int zipLevel = 0;       // exr_zip_compression_level 1..9; 0: OpenEXR's default
+    float dwaLevel = 0.0f;  // exr_dwa_compression_level; 0: OpenEXR's default (45)
     bool active = true;
     // Other MoonRay attributes that were set (checkpoint_file_name,
     // checkpoint_multi_version_file_name, resume_file_name), as text.

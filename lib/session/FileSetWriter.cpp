@@ -27,6 +27,7 @@ bool writePart(const FileToWrite& file, std::string& error) {
         ExrWriteOptions options;
         options.compression = file.compression;
         options.zipLevel = file.zipLevel;
+        options.dwaLevel = file.dwaLevel;
         return writeExrPart(file.path, file.image, file.metadata, options, error);
     }
     if (isLdrExtension(file.path)) return writeLdrPart(file.path, file.image, error);

@@ -29,6 +29,7 @@ struct FileToWrite {
     Metadata metadata;
     Compression compression = Compression::Zip;  // EXR only
     int zipLevel = 0;                            // EXR only; 0 = OpenEXR's default
+    float dwaLevel = 0.0f;                       // EXR only; 0 = OpenEXR's default
     // A raw file instead of an image (a resume state file, StateFile.h): these bytes,
     // one piece after another; the pieces may be shared with other sets.
     std::vector<std::shared_ptr<const std::string>> pieces;

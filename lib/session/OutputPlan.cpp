@@ -219,7 +219,7 @@ std::vector<OutputFile> planOutputs(const std::vector<RenderOutput>& outputs,
         auto file = std::find_if(files.begin(), files.end(),
                                  [&](const OutputFile& f) { return f.path == o.fileName; });
         if (file == files.end()) {
-            files.push_back({o.fileName, o.compression, {}});
+            files.push_back({o.fileName, o.compression, {}, o.zipLevel, o.dwaLevel});
             file = files.end() - 1;
         }
         if (isLdrExtension(o.fileName) && o.result != OutputResult::Beauty &&

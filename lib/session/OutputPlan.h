@@ -14,6 +14,8 @@ struct OutputFile {
     std::string path;
     Compression compression = Compression::Zip;
     std::vector<RenderOutput> outputs;
+    int zipLevel = 0;  // of its first output; 0 = OpenEXR's default
+    float dwaLevel = 0.0f;
 };
 
 // Groups the scene's active outputs by file. `beautyOverride` (-out) replaces the file

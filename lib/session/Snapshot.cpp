@@ -17,7 +17,9 @@ namespace {
 constexpr int kCheckpointZipLevel = 1;
 
 FileToWrite fileFor(const OutputFile& file, ImageBuffer image, const Metadata& metadata) {
-    return {file.path, std::move(image), metadata, file.compression};
+    FileToWrite write{file.path, std::move(image), metadata, file.compression, file.zipLevel};
+    write.dwaLevel = file.dwaLevel;
+    return write;
 }
 
 // The state of one snapshot: the film, where its state goes, and (format 2) the encoded

@@ -156,7 +156,9 @@ TEST(ExrRoundTrip, EveryCompressionModeIsLossless) {
     std::uintmax_t uncompressedSize = 0;
     const std::pair<Compression, const char*> modes[] = {{Compression::None, "none.exr"},
                                                          {Compression::Zip, "zip.exr"},
-                                                         {Compression::Piz, "piz.exr"}};
+                                                         {Compression::Piz, "piz.exr"},
+                                                         {Compression::Rle, "rle.exr"},
+                                                         {Compression::Zips, "zips.exr"}};
     for (const auto& [compression, name] : modes) {
         const std::string path = dir.file(name);
         std::string error;
@@ -173,6 +175,53 @@ TEST(ExrRoundTrip, EveryCompressionModeIsLossless) {
             EXPECT_LT(size, uncompressedSize) << name << " is not smaller than none.exr";
         }
     }
+}
+
+// The lossy codecs keep their promise on a smooth image: pxr24 rounds floats to 24 bits
+// (and keeps half and uint exact), b44/b44a and dwaa/dwab stay close; a higher DWA level
+// compresses more and a higher zip level no less.
+TEST(ExrRoundTrip, LossyCodecsStayCloseAndLevelsApply) {
+    test::TempDir dir;
+    ImageBuffer image(64, 64);
+    image.addChannel("R", PixelType::Half);
+    image.addChannel("Z", PixelType::Float);
+    for (size_t i = 0; i < image.pixelCount(); ++i) {
+        image.channels[0].floats[i] =
+            0.5f + 0.25f * std::sin(0.1f * (i % 64)) * std::cos(0.07f * (i / 64));
+        image.channels[1].floats[i] = 3.0f + 0.01f * (i / 64);
+    }
+    auto write = [&](const std::string& name, ExrWriteOptions options) {
+        std::string error;
+        EXPECT_TRUE(writeExr(dir.file(name), image, Metadata{}, options, error)) << error;
+        ImageBuffer read;
+        Metadata metadata;
+        EXPECT_TRUE(readExr(dir.file(name), read, metadata, error)) << error;
+        return read;
+    };
+    for (Compression c : {Compression::Pxr24, Compression::B44, Compression::B44a,
+                          Compression::Dwaa, Compression::Dwab}) {
+        const ImageBuffer read = write("lossy.exr", ExrWriteOptions{c});
+        for (size_t i = 0; i < image.pixelCount(); ++i) {
+            ASSERT_NEAR(read.channels[0].floats[i], image.channels[0].floats[i], 0.02f)
+                << static_cast<int>(c);
+            ASSERT_NEAR(read.channels[1].floats[i], image.channels[1].floats[i], 1e-3f)
+                << static_cast<int>(c);
+        }
+    }
+    ExrWriteOptions fine{Compression::Dwaa}, coarse{Compression::Dwaa};
+    fine.dwaLevel = 5.0f;
+    coarse.dwaLevel = 500.0f;
+    write("fine.exr", fine);
+    write("coarse.exr", coarse);
+    EXPECT_LT(std::filesystem::file_size(dir.file("coarse.exr")),
+              std::filesystem::file_size(dir.file("fine.exr")));
+    ExrWriteOptions zip1{Compression::Zip}, zip9{Compression::Zip};
+    zip1.zipLevel = 1;
+    zip9.zipLevel = 9;
+    write("zip1.exr", zip1);
+    write("zip9.exr", zip9);
+    EXPECT_LE(std::filesystem::file_size(dir.file("zip9.exr")),
+              std::filesystem::file_size(dir.file("zip1.exr")));
 }
 
 TEST(ExrRoundTrip, CaptureTimeIsStampedInTheStandardFormat) {

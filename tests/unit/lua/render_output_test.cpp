@@ -80,7 +80,6 @@ TEST(RenderOutputs, UnsupportedResultsAreSceneErrorsNamingThem) {
          "state_variable 'dSdx'"},
         {R"(RenderOutput("/d") { result = "beauty", output_type = "deep" })", "output_type 'deep'"},
         {R"(RenderOutput("/f") { result = "beauty", math_filter = "max" })", "math_filter 'max'"},
-        {R"(RenderOutput("/x") { result = "beauty", compression = "dwaa" })", "compression 'dwaa'"},
         {R"(RenderOutput("/p") { result = "beauty", file_part = "one" })", "file_part"},
         {R"(RenderOutput("/n") { result = "beauty", denoise = true })", "attribute 'denoise'"},
     };
@@ -90,6 +89,23 @@ TEST(RenderOutputs, UnsupportedResultsAreSceneErrorsNamingThem) {
         EXPECT_NE(error.find(c.named), std::string::npos) << c.output << "\n" << error;
         EXPECT_NE(error.find("-ignore_unsupported_outputs"), std::string::npos) << error;
     }
+}
+
+TEST(RenderOutputs, EveryExrCodecAndItsLevels) {
+    const Scene scene = load(R"(
+RenderOutput("/a") { compression = "dwaa", exr_dwa_compression_level = 100, file_name = "a.exr" }
+RenderOutput("/b") { result = "alpha", compression = "zips", exr_zip_compression_level = 9, file_name = "b.exr" }
+RenderOutput("/c") { result = "depth", compression = 5, file_name = "c.exr" }
+)");
+    ASSERT_EQ(scene.outputs.size(), 3u);
+    EXPECT_EQ(scene.outputs[0].compression, Compression::Dwaa);
+    EXPECT_FLOAT_EQ(scene.outputs[0].dwaLevel, 100.0f);
+    EXPECT_EQ(scene.outputs[1].compression, Compression::Zips);
+    EXPECT_EQ(scene.outputs[1].zipLevel, 9);
+    EXPECT_EQ(scene.outputs[2].compression, Compression::Pxr24);
+    EXPECT_NE(errorOf("\nRenderOutput(\"/z\") { exr_zip_compression_level = 12 }\n")
+                  .find("exr_zip_compression_level must be between 1 and 9"),
+              std::string::npos);
 }
 
 TEST(RenderOutputs, AttributesAtValuesThatAskForNothingAreAccepted) {
