@@ -279,11 +279,13 @@ ImageBuffer buildOutputImage(const OutputFile& file, const Film& film,
             for (const std::string& name : channelNames(output)) image.addChannel(name, type);
         }
     }
-    // The first channel of each output; its components follow it.
+    // The first channel of each output and how many follow it.
     std::vector<size_t> firstChannel;
+    std::vector<int> components;
     for (size_t i = 0, channel = 0; i < file.outputs.size(); ++i) {
         firstChannel.push_back(channel);
-        channel += static_cast<size_t>(outputComponents(file.outputs[i]));
+        components.push_back(outputComponents(file.outputs[i]));
+        channel += static_cast<size_t>(components.back());
     }
     // Rows in parallel, pixel by pixel: each accumulator is read from memory once for all
     // channels. Checkpoints build these images while sampling waits.
@@ -296,7 +298,7 @@ ImageBuffer buildOutputImage(const OutputFile& file, const Film& film,
                                       const RenderOutput& output = file.outputs[o];
                                       float v[3] = {0.0f, 0.0f, 0.0f};
                                       resolve(film, errors, output, x, y, v);
-                                      for (int c = 0; c < outputComponents(output); ++c) {
+                                      for (int c = 0; c < components[o]; ++c) {
                                           image.channels[firstChannel[o] + c].floats[i] = v[c];
                                       }
                                   }

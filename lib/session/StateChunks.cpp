@@ -78,6 +78,43 @@ std::vector<const PixelAccumulator*> chunkPixels(const StateChunkGrid::Rect& r, 
     return pixels;
 }
 
+// The AOV doubles of a chunk's pixels in row order.
+std::vector<const double*> chunkAovs(const StateChunkGrid::Rect& r, const Film& film) {
+    std::vector<const double*> aovs;
+    aovs.reserve(r.pixels());
+    for (int y = r.y0; y < r.y1; ++y) {
+        for (int x = r.x0; x < r.x1; ++x) aovs.push_back(film.aovs(x, y));
+    }
+    return aovs;
+}
+
+// Writes the 8 byte planes of the n doubles value(0..n-1) at out; eight values at a
+// time go through one byte transpose.
+template <class Value>
+void packPlanes(size_t n, const Value& value, unsigned char* out) {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w[8];
+        for (size_t k = 0; k < 8; ++k) w[k] = std::bit_cast<uint64_t>(value(i + k));
+        transpose8x8(w);
+        for (int b = 0; b < 8; ++b) std::memcpy(out + b * n + i, &w[b], 8);
+    }
+    for (; i < n; ++i) scatter(std::bit_cast<uint64_t>(value(i)), out, n, i);
+}
+
+// The inverse: store(i, value) for each of the n doubles whose planes are at in.
+template <class Store>
+void unpackPlanes(size_t n, const unsigned char* in, const Store& store) {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w[8];
+        for (int b = 0; b < 8; ++b) std::memcpy(&w[b], in + b * n + i, 8);
+        transpose8x8(w);  // its own inverse
+        for (size_t k = 0; k < 8; ++k) store(i + k, std::bit_cast<double>(w[k]));
+    }
+    for (; i < n; ++i) store(i, std::bit_cast<double>(gather<uint64_t>(in, n, i)));
+}
+
 }  // namespace
 
 void packStateChunk(const StateChunkGrid& grid, size_t chunk, const Film& film,
@@ -89,25 +126,16 @@ void packStateChunk(const StateChunkGrid& grid, size_t chunk, const Film& film,
     auto* out = reinterpret_cast<unsigned char*>(packed.data());
     // Field by field: each pass over the chunk's pixels writes 8 planes, which stay in
     // the cache (reading all fields of eight pixels at once was slower: 120 write streams).
-    // Eight values at a time go through one byte transpose.
     const std::vector<const PixelAccumulator*> pixels = chunkPixels(r, film);
     for (const DoubleField& field : doubleFields()) {
-        size_t i = 0;
-        for (; i + 8 <= n; i += 8) {
-            uint64_t w[8];
-            for (int k = 0; k < 8; ++k) w[k] = std::bit_cast<uint64_t>(field.of(*pixels[i + k]));
-            transpose8x8(w);
-            for (int b = 0; b < 8; ++b) std::memcpy(out + b * n + i, &w[b], 8);
-        }
-        for (; i < n; ++i) scatter(std::bit_cast<uint64_t>(field.of(*pixels[i])), out, n, i);
+        packPlanes(
+            n, [&](size_t i) { return field.of(*pixels[i]); }, out);
         out += 8 * n;
     }
+    const std::vector<const double*> aovs = chunkAovs(r, film);
     for (size_t d = 0; d < grid.aovDoubles(); ++d) {
-        size_t i = 0;
-        for (int y = r.y0; y < r.y1; ++y) {
-            for (int x = r.x0; x < r.x1; ++x, ++i)
-                scatter(std::bit_cast<uint64_t>(film.aovs(x, y)[d]), out, n, i);
-        }
+        packPlanes(
+            n, [&](size_t i) { return aovs[i][d]; }, out);
         out += 8 * n;
     }
     size_t i = 0;
@@ -127,27 +155,21 @@ void unpackStateChunk(const StateChunkGrid& grid, size_t chunk, std::string_view
     RT_CHECK(grid.aovDoubles() == film.layout().doublesPerPixel());
     const auto* in = reinterpret_cast<const unsigned char*>(packed.data());
     std::vector<PixelAccumulator*> pixels;
+    std::vector<double*> aovs;
     pixels.reserve(n);
+    aovs.reserve(n);
     for (int y = r.y0; y < r.y1; ++y) {
-        for (int x = r.x0; x < r.x1; ++x) pixels.push_back(&film.at(x, y));
+        for (int x = r.x0; x < r.x1; ++x) {
+            pixels.push_back(&film.at(x, y));
+            aovs.push_back(film.aovs(x, y));
+        }
     }
     for (const DoubleField& field : doubleFields()) {
-        size_t i = 0;
-        for (; i + 8 <= n; i += 8) {
-            uint64_t w[8];
-            for (int b = 0; b < 8; ++b) std::memcpy(&w[b], in + b * n + i, 8);
-            transpose8x8(w);  // its own inverse
-            for (int k = 0; k < 8; ++k) field.of(*pixels[i + k]) = std::bit_cast<double>(w[k]);
-        }
-        for (; i < n; ++i) field.of(*pixels[i]) = std::bit_cast<double>(gather<uint64_t>(in, n, i));
+        unpackPlanes(n, in, [&](size_t i, double v) { field.of(*pixels[i]) = v; });
         in += 8 * n;
     }
     for (size_t d = 0; d < grid.aovDoubles(); ++d) {
-        size_t i = 0;
-        for (int y = r.y0; y < r.y1; ++y) {
-            for (int x = r.x0; x < r.x1; ++x, ++i)
-                film.aovs(x, y)[d] = std::bit_cast<double>(gather<uint64_t>(in, n, i));
-        }
+        unpackPlanes(n, in, [&](size_t i, double v) { aovs[i][d] = v; });
         in += 8 * n;
     }
     size_t i = 0;
