@@ -15,3 +15,4 @@ find_package(GTest REQUIRED)
 pkg_check_modules(OIIO REQUIRED IMPORTED_TARGET OpenImageIO)
 pkg_check_modules(LUA REQUIRED IMPORTED_TARGET lua5.4)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
+pkg_check_modules(MURMURHASH REQUIRED IMPORTED_TARGET libmurmurhash)  # Cryptomatte ids

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/Error.h"
+#include "film/Cryptomatte.h"
 
 namespace rt {
 
@@ -11,6 +12,11 @@ AovLayout::AovLayout(std::vector<AovSlot> slots) : m_slots(std::move(slots)) {
         RT_CHECK(slot.components >= 1);
         m_firstDouble.push_back(m_doubles);
         m_firstFloat.push_back(m_floats);
+        if (slot.cryptomatteDepth > 0) {
+            m_doubles += static_cast<size_t>(cryptomatteDoubles(slot.cryptomatteDepth));
+            m_floats += 1;
+            continue;
+        }
         m_doubles +=
             static_cast<size_t>(slot.components) + (slot.filter == MathFilter::Closest ? 1 : 0);
         m_floats += static_cast<size_t>(slot.components);
@@ -41,10 +47,19 @@ AovLayout aovLayoutFor(const std::vector<RenderOutput>& outputs) {
         AovSlot slot;
         slot.components = outputComponents(*output);
         slot.filter = output->mathFilter;
-        slot.what =
-            output->result == OutputResult::LightAov
-                ? "lpe " + output->lpe
-                : "state_variable " + std::to_string(static_cast<int>(output->stateVariable));
+        switch (output->result) {
+            case OutputResult::LightAov:
+                slot.what = "lpe " + output->lpe;
+                break;
+            case OutputResult::Cryptomatte:
+                slot.cryptomatteDepth = output->cryptomatteDepth;
+                slot.filter = MathFilter::Average;  // counts; math_filter does not apply
+                slot.what = "cryptomatte depth " + std::to_string(output->cryptomatteDepth);
+                break;
+            default:
+                slot.what =
+                    "state_variable " + std::to_string(static_cast<int>(output->stateVariable));
+        }
         slots.push_back(std::move(slot));
     }
     return AovLayout(std::move(slots));

@@ -2,7 +2,8 @@
 // The film's extra accumulators, one slot per AOV output (state variables, light path
 // expressions): how many values a sample gives each, and how the samples combine
 // (MoonRay's math_filter). A slot's doubles per pixel are its components, plus the
-// depth of the kept sample for `closest`.
+// depth of the kept sample for `closest`; a Cryptomatte slot takes one float per sample
+// (the id hit) and keeps (id, count) pairs (film/Cryptomatte.h).
 #include <string>
 #include <vector>
 
@@ -11,11 +12,12 @@
 namespace rt {
 
 struct AovSlot {
-    int components = 3;
+    int components = 3;  // values resolved per pixel (channels written)
     MathFilter filter = MathFilter::Average;
     // What the slot accumulates, e.g. "lpe C<RD>L" or "state_variable 0": a resume
     // checks that the state it reads was made for the same slots.
     std::string what;
+    int cryptomatteDepth = 0;  // > 0: a Cryptomatte slot of this depth
 };
 
 class AovLayout {

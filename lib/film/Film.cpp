@@ -1,10 +1,12 @@
 #include "film/Film.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 
 #include "core/Error.h"
+#include "film/Cryptomatte.h"
 
 namespace rt {
 
@@ -59,6 +61,10 @@ void Film::addAovs(int x, int y, const float* values, float depth) {
         double* a = acc + m_layout.firstDouble(s);
         const float* v = values + m_layout.firstFloat(s);
         const int n = slots[s].components;
+        if (slots[s].cryptomatteDepth > 0) {
+            addCryptomatteSample(a, slots[s].cryptomatteDepth, std::bit_cast<uint32_t>(v[0]));
+            continue;
+        }
         switch (slots[s].filter) {
             case MathFilter::Min:
                 for (int c = 0; c < n; ++c) a[c] = std::min(a[c], static_cast<double>(v[c]));
@@ -83,6 +89,7 @@ void Film::resolveAov(int x, int y, size_t slot, float* out) const {
     const AovSlot& s = m_layout.slots()[slot];
     const double* a = aovs(x, y) + m_layout.firstDouble(slot);
     const uint32_t count = at(x, y).sampleCount;
+    if (s.cryptomatteDepth > 0) return resolveCryptomatte(a, s.cryptomatteDepth, count, out);
     for (int c = 0; c < s.components; ++c) {
         double v = 0.0;
         switch (s.filter) {

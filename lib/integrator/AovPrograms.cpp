@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/Error.h"
+#include "film/Cryptomatte.h"
 #include "lpe/LpeSyntax.h"
 
 namespace rt {
@@ -28,7 +29,8 @@ int labelIndex(std::vector<std::string>& labels, const std::string& label) {
 
 }  // namespace
 
-AovPrograms::AovPrograms(const Scene& scene, const std::vector<int>& geometryMaterials) {
+AovPrograms::AovPrograms(const Scene& scene, const RenderScene& renderScene) {
+    const std::vector<int>& geometryMaterials = renderScene.geometryMaterials();
     // The alphabet: C, then surface events by (type, scatter, material label), then one
     // event per distinct light label.
     std::vector<std::string> materialLabels{""};
@@ -58,9 +60,16 @@ AovPrograms::AovPrograms(const Scene& scene, const std::vector<int>& geometryMat
             } catch (const LpeSyntaxError& e) {
                 throw SceneError(output.where, "RenderOutput '" + output.name + "': " + e.what());
             }
+        } else if (output.result == OutputResult::Cryptomatte) {
+            m_cryptomattes.push_back({offset});
         } else {
             m_stateVariables.push_back({output.stateVariable, offset});
         }
+    }
+    if (!m_cryptomattes.empty()) {
+        for (int object : renderScene.geometryObjects())
+            m_geometryIds.push_back(
+                rt::cryptomatteId(scene.geometries[static_cast<size_t>(object)].name));
     }
     m_floats = layout.floatsPerSample();
 }

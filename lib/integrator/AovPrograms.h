@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "film/AovLayout.h"
+#include "integrator/RenderScene.h"
 #include "lpe/LpeAutomaton.h"
 #include "scene/Scene.h"
 
@@ -23,16 +24,22 @@ class AovPrograms {
         LpeAutomaton automaton;
         size_t offset;
     };
+    // Its one float per sample: the Cryptomatte id (bits) of the object hit first.
+    struct CryptomatteAov {
+        size_t offset;
+    };
 
     AovPrograms() = default;
-    // `geometryMaterials`: the material of each Embree geometry id (RenderScene's
-    // order). Throws SceneError at the output for an expression that does not parse.
-    AovPrograms(const Scene& scene, const std::vector<int>& geometryMaterials);
+    // Throws SceneError at the output for an expression that does not parse.
+    AovPrograms(const Scene& scene, const RenderScene& renderScene);
 
     size_t floatsPerSample() const { return m_floats; }
     bool empty() const { return m_floats == 0; }
     const std::vector<StateVariableAov>& stateVariables() const { return m_stateVariables; }
     const std::vector<LightAov>& lightAovs() const { return m_lightAovs; }
+    const std::vector<CryptomatteAov>& cryptomattes() const { return m_cryptomattes; }
+    // The Cryptomatte id of Embree geometry `geometry`'s object name.
+    uint32_t cryptomatteId(uint32_t geometry) const { return m_geometryIds[geometry]; }
 
     int cameraEvent() const { return 0; }
     // type 'R' or 'T', scatter 'D', 'G' or 'S', at Embree geometry `geometry`.
@@ -43,6 +50,8 @@ class AovPrograms {
     size_t m_floats = 0;
     std::vector<StateVariableAov> m_stateVariables;
     std::vector<LightAov> m_lightAovs;
+    std::vector<CryptomatteAov> m_cryptomattes;
+    std::vector<uint32_t> m_geometryIds;
     std::vector<int> m_geometryLabel;  // label index of each geometry's material
     size_t m_materialLabels = 0;
     std::vector<int> m_lightEvents;

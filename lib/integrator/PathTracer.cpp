@@ -1,5 +1,6 @@
 #include "integrator/PathTracer.h"
 
+#include <bit>
 #include <limits>
 
 #include "shading/Bsdf.h"
@@ -80,6 +81,8 @@ void writeStateVariables(const AovPrograms& programs, const Hit& hit, const Vec3
                 break;
         }
     }
+    for (const AovPrograms::CryptomatteAov& crypto : programs.cryptomattes())
+        values[crypto.offset] = std::bit_cast<float>(programs.cryptomatteId(hit.geometry));
 }
 
 }  // namespace

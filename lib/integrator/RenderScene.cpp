@@ -40,6 +40,7 @@ RenderScene::RenderScene(const Scene& scene)
         m_shapes.push_back(&scene.geometries[static_cast<size_t>(entry.geometry)].shape);
         m_materials.push_back(&scene.materials[static_cast<size_t>(entry.material)]);
         m_materialIndex.push_back(entry.material);
+        m_geometryIndex.push_back(entry.geometry);
         m_lightSetOfGeometry.push_back(entry.lightSet < 0 ? allLightsSet : entry.lightSet);
     }
     m_accel = std::make_unique<EmbreeScene>(m_shapes);

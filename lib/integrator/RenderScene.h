@@ -26,6 +26,8 @@ class RenderScene {
     int lightSet(uint32_t geometry) const { return m_lightSetOfGeometry[geometry]; }
     // The index into Scene::materials of each Embree geometry id.
     const std::vector<int>& geometryMaterials() const { return m_materialIndex; }
+    // The index into Scene::geometries of each Embree geometry id.
+    const std::vector<int>& geometryObjects() const { return m_geometryIndex; }
 
     const std::vector<std::unique_ptr<Light>>& lights() const { return m_lights; }
     // Lights that illuminate geometry of a light set, and membership test.
@@ -44,6 +46,7 @@ class RenderScene {
     std::unique_ptr<EmbreeScene> m_accel;
     std::vector<const Material*> m_materials;
     std::vector<int> m_materialIndex;
+    std::vector<int> m_geometryIndex;
     std::vector<int> m_lightSetOfGeometry;  // index into m_setLights
     std::vector<std::unique_ptr<Light>> m_lights;
     std::vector<std::vector<int>> m_setLights;

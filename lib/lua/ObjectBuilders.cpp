@@ -210,6 +210,11 @@ std::optional<OutputResult> resultOf(const RdlObject& obj, RenderOutput& out, bo
             }
             return OutputResult::LightAov;
         }
+        case 13:
+            if (obj.find("cryptomatte_depth"))
+                out.cryptomatteDepth =
+                    intInRange(obj, "cryptomatte_depth", 6, 1, kMaxCryptomatteDepth);
+            return OutputResult::Cryptomatte;
         default:
             unsupported(obj, whereOf(obj, "result"), "result " + enumName(obj, "result", result),
                         ignore);
@@ -239,13 +244,19 @@ std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj, bool ignoreU
     out.suffixMode = static_cast<ChannelSuffixMode>(obj.getInt("channel_suffix_mode", 0));
     out.mathFilter = static_cast<MathFilter>(obj.getInt("math_filter", 0));
     if (out.mathFilter != MathFilter::Average &&
-        out.mathFilter != MathFilter::ForceConsistentSampling && !hasAovSlot(out.result)) {
+        out.mathFilter != MathFilter::ForceConsistentSampling &&
+        (!hasAovSlot(out.result) || out.result == OutputResult::Cryptomatte)) {
         unsupported(obj, whereOf(obj, "math_filter"),
                     "math_filter " + enumName(obj, "math_filter", obj.getInt("math_filter", 0)) +
                         " on result " + enumName(obj, "result", obj.getInt("result", 0)) +
                         " (other filters apply to state variables and light aovs)",
                     ignoreUnsupported);
         out.mathFilter = MathFilter::Average;
+    }
+    if (out.result == OutputResult::Cryptomatte && obj.find("channel_format") &&
+        out.channelFormat == ChannelFormat::Half) {
+        log::warning(whereOf(obj, "channel_format").str() + ": " + obj.describe() +
+                     ": a cryptomatte is written as float (its ids are bit patterns)");
     }
     out.compression = static_cast<Compression>(obj.getInt("compression", 1));  // enum-checked
     if (obj.find("exr_zip_compression_level"))

@@ -276,11 +276,13 @@ std::vector<ClassSpec> makeRdlClasses() {
                                    {"closest", 5}}),
           enumAttr("channel_suffix_mode", {{"auto", 0}, {"rgb", 1}, {"xyz", 2}, {"uvw", 3}}),
           enumAttr("output_type", {{"flat", 0}, {"deep", 1}}),
-          // Attributes we read only to refuse what they ask for (OutputPlan.h).
+          // primitive_attribute* and visibility_aov: read only to refuse their results.
           attr("primitive_attribute", AttrType::String),
           enumAttr("primitive_attribute_type",
                    {{"FLOAT", 0}, {"VEC2F", 1}, {"VEC3F", 2}, {"RGB", 3}}),
           attr("visibility_aov", AttrType::String), attr("cryptomatte_depth", AttrType::Int),
+          // Our cryptomatte state always resumes: true or false, it asks for nothing more.
+          attr("cryptomatte_support_resume_render", AttrType::Bool),
           attr("file_part", AttrType::String), attr("exr_zip_compression_level", AttrType::Int),
           attr("exr_dwa_compression_level", AttrType::Float),
           extraAttr("checkpoint_file_name", AttrType::String),
@@ -288,7 +290,9 @@ std::vector<ClassSpec> makeRdlClasses() {
           extraAttr("resume_file_name", AttrType::String)},
          // Set, each of these is refused (an unsupported output, buildRenderOutput).
          {"camera", "denoise", "denoiser_input", "display_filter", "exr_header_attributes",
-          "reference_render_output"}});
+          "reference_render_output", "cryptomatte_enable_refract", "cryptomatte_output_beauty",
+          "cryptomatte_output_normals", "cryptomatte_output_p0", "cryptomatte_output_positions",
+          "cryptomatte_output_refn", "cryptomatte_output_refp", "cryptomatte_output_uv"}});
     return c;
 }
 

@@ -10,6 +10,8 @@ int outputComponents(const RenderOutput& output) {
         case OutputResult::Albedo:
         case OutputResult::LightAov:
             return 3;
+        case OutputResult::Cryptomatte:  // two ranks per RGBA layer
+            return 4 * ((output.cryptomatteDepth + 1) / 2);
         case OutputResult::StateVariable:
             switch (output.stateVariable) {
                 case StateVariable::Depth:

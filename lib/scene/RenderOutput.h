@@ -17,6 +17,7 @@ enum class OutputResult {
     Alpha = 1,
     StateVariable = 3,
     LightAov = 8,
+    Cryptomatte = 13,
     Weight = 11,
     BeautyAux = 12,
     AlphaAux = 14,
@@ -63,6 +64,7 @@ struct RenderOutput {
     OutputResult result = OutputResult::Beauty;
     StateVariable stateVariable = StateVariable::N;  // result StateVariable
     std::string lpe;                                 // result LightAov
+    int cryptomatteDepth = 6;  // result Cryptomatte: ranks written (1..kMaxCryptomatteDepth)
     MathFilter mathFilter = MathFilter::Average;
     ChannelSuffixMode suffixMode = ChannelSuffixMode::Auto;
     // The output's accumulator in the film's AOV slots (film/AovLayout.h), for results
@@ -83,8 +85,14 @@ struct RenderOutput {
 
 // Whether the result keeps its own accumulator in the film's AOV slots.
 inline bool hasAovSlot(OutputResult result) {
-    return result == OutputResult::StateVariable || result == OutputResult::LightAov;
+    return result == OutputResult::StateVariable || result == OutputResult::LightAov ||
+           result == OutputResult::Cryptomatte;
 }
+
+// The deepest Cryptomatte we write (16 ranks, as Blender's), and so the most channels
+// one output has: 8 RGBA layers.
+inline constexpr int kMaxCryptomatteDepth = 16;
+inline constexpr int kMaxOutputComponents = 4 * (kMaxCryptomatteDepth / 2);
 
 }  // namespace rt
 

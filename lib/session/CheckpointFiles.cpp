@@ -35,6 +35,13 @@ std::vector<CheckpointFile> planCheckpointFiles(const std::vector<OutputFile>& o
                                      "' is also an output file; set checkpoint_file_name");
             }
         }
+        // The header attributes (Cryptomatte manifests) of the files its outputs came from.
+        for (const RenderOutput& moved : file.outputs) {
+            for (const OutputFile& output : outputs) {
+                for (const RenderOutput& o : output.outputs)
+                    if (o.name == moved.name) file.metadata.merge(output.metadata);
+            }
+        }
         const std::string base =
             extraOr(file.outputs.front(), "checkpoint_multi_version_file_name", file.path);
         checkpoints.push_back({std::move(file), base});

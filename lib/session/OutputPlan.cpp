@@ -73,9 +73,10 @@ double oddMean(double oddSum, uint32_t count) {
     return odd > 0 ? oddSum / odd : 0.0;
 }
 
-// The components of an output at a pixel (1 to 3 of `v`), each computed once.
+// The components of an output at a pixel (outputComponents(output) of `v`), each
+// computed once.
 void resolve(const Film& film, const std::vector<float>& errors, const RenderOutput& output, int x,
-             int y, float v[3]) {
+             int y, float* v) {
     const PixelAccumulator& p = film.at(x, y);
     if (output.aovSlot >= 0) return film.resolveAov(x, y, static_cast<size_t>(output.aovSlot), v);
     auto put = [v](const auto& c) {
@@ -86,6 +87,7 @@ void resolve(const Film& film, const std::vector<float>& errors, const RenderOut
     switch (output.result) {
         case OutputResult::StateVariable:
         case OutputResult::LightAov:
+        case OutputResult::Cryptomatte:
             return;  // in their AOV slot, above
         case OutputResult::Beauty:
             return put(film.beauty(x, y));
@@ -139,8 +141,29 @@ std::string stateVariableName(StateVariable variable) {
     return "";
 }
 
+std::string cryptomatteLayerName(const RenderOutput& output) {
+    return output.channelName.empty() ? "CryptoObject" : output.channelName;
+}
+
+ChannelFormat channelFormatOf(const RenderOutput& output) {
+    return output.result == OutputResult::Cryptomatte ? ChannelFormat::Float : output.channelFormat;
+}
+
 std::vector<std::string> channelNames(const RenderOutput& output) {
     const int components = outputComponents(output);
+    if (output.result == OutputResult::Cryptomatte) {  // {layer}00.R, .G, .B, .A, {layer}01.R, ...
+        std::vector<std::string> names;
+        for (int layer = 0; layer < components / 4; ++layer) {
+            for (const char* c : {".R", ".G", ".B", ".A"}) {
+                std::string name = cryptomatteLayerName(output);
+                name += static_cast<char>('0' + layer / 10);
+                name += static_cast<char>('0' + layer % 10);
+                name += c;
+                names.push_back(std::move(name));
+            }
+        }
+        return names;
+    }
     if (components == 1) {
         if (!output.channelName.empty()) return {output.channelName};
         return {defaultSingleChannel(output)};
@@ -251,7 +274,7 @@ bool sameShape(const ImageBuffer& image, const OutputFile& file, int width, int 
     size_t channel = 0;
     for (const RenderOutput& output : file.outputs) {
         const PixelType type =
-            output.channelFormat == ChannelFormat::Half ? PixelType::Half : PixelType::Float;
+            channelFormatOf(output) == ChannelFormat::Half ? PixelType::Half : PixelType::Float;
         for (const std::string& name : channelNames(output)) {
             if (channel >= image.channels.size() || image.channels[channel].name != name ||
                 image.channels[channel].type != type) {
@@ -275,7 +298,7 @@ ImageBuffer buildOutputImage(const OutputFile& file, const Film& film,
         image = ImageBuffer(film.width(), film.height());
         for (const RenderOutput& output : file.outputs) {
             const PixelType type =
-                output.channelFormat == ChannelFormat::Half ? PixelType::Half : PixelType::Float;
+                channelFormatOf(output) == ChannelFormat::Half ? PixelType::Half : PixelType::Float;
             for (const std::string& name : channelNames(output)) image.addChannel(name, type);
         }
     }
@@ -296,7 +319,7 @@ ImageBuffer buildOutputImage(const OutputFile& file, const Film& film,
                                   const size_t i = image.index(x, y);
                                   for (size_t o = 0; o < file.outputs.size(); ++o) {
                                       const RenderOutput& output = file.outputs[o];
-                                      float v[3] = {0.0f, 0.0f, 0.0f};
+                                      float v[kMaxOutputComponents] = {};
                                       resolve(film, errors, output, x, y, v);
                                       for (int c = 0; c < components[o]; ++c) {
                                           image.channels[firstChannel[o] + c].floats[i] = v[c];

@@ -6,6 +6,7 @@
 
 #include "film/Film.h"
 #include "io/ImageBuffer.h"
+#include "io/Metadata.h"
 #include "scene/RenderOutput.h"
 
 namespace rt {
@@ -16,6 +17,9 @@ struct OutputFile {
     std::vector<RenderOutput> outputs;
     int zipLevel = 0;  // of its first output; 0 = OpenEXR's default
     float dwaLevel = 0.0f;
+    // Header attributes of this file alone (its Cryptomatte manifests), under the
+    // render's own metadata.
+    Metadata metadata;
 };
 
 // Groups the scene's active outputs by file. `beautyOverride` (-out) replaces the file
@@ -41,7 +45,15 @@ size_t stateFileIndex(const std::vector<OutputFile>& files);
 // MoonRay's name of a state variable: "P", "Ng", ..., "depth", "motionvec".
 std::string stateVariableName(StateVariable variable);
 
-// Default channel names of a result, e.g. beauty -> R,G,B; normal -> N.X,N.Y,N.Z.
+// Default channel names of a result, e.g. beauty -> R,G,B; normal -> N.X,N.Y,N.Z;
+// cryptomatte -> CryptoObject00.R, .G, .B, .A, CryptoObject01.R, ...
 std::vector<std::string> channelNames(const RenderOutput& output);
+
+// The channel format written: the output's, except Cryptomatte's, always float (its ids
+// are bit patterns a half would destroy).
+ChannelFormat channelFormatOf(const RenderOutput& output);
+
+// A Cryptomatte output's layer name: its channel_name, by default "CryptoObject".
+std::string cryptomatteLayerName(const RenderOutput& output);
 
 }  // namespace rt

@@ -18,6 +18,7 @@
 #include "session/CheckpointConfig.h"
 #include "session/CheckpointController.h"
 #include "session/CheckpointSetReader.h"
+#include "session/CryptomatteMetadata.h"
 #include "session/ResumeLoader.h"
 #include "session/SignalRequests.h"
 
@@ -76,21 +77,33 @@ std::string describeResume(const ResumeReport& report) {
     return text;
 }
 
+// The output files with the header attributes that depend on the scene.
+std::vector<OutputFile> planOutputFiles(const Scene& scene, const std::string& beautyOverride) {
+    std::vector<OutputFile> files = planOutputs(scene.outputs, beautyOverride);
+    std::vector<std::string> objects;
+    for (const LayerAssignment& entry : scene.layer) {
+        if (entry.geometry >= 0 && entry.geometry < static_cast<int>(scene.geometries.size()))
+            objects.push_back(scene.geometries[static_cast<size_t>(entry.geometry)].name);
+    }
+    addCryptomatteMetadata(files, objects);
+    return files;
+}
+
 }  // namespace
 
 RenderSession::RenderSession(const Scene& scene, const RenderOptions& options)
     : m_scene(scene),
       m_options(options),
       m_sampling(samplingSettings(scene.vars)),
-      m_outputFiles(planOutputs(scene.outputs, options.beautyOverride)),
+      m_outputFiles(planOutputFiles(scene, options.beautyOverride)),
       m_film(scene.vars.renderWidth(), scene.vars.renderHeight(), aovLayoutFor(scene.outputs)),
       m_passTargets(m_film.pixelCount(), 0) {
     for (const OutputFile& file : m_outputFiles) checkWritable(file);
     const CheckpointConfig checkpointSettings = checkpointConfig(scene.vars, m_sampling);
     if (checkpointSettings.stateFormat == 1 && !m_film.layout().empty()) {
         throw UsageError(
-            "checkpoint_state_format 1 cannot hold the accumulators of state variable and "
-            "light aov outputs; use format 2");
+            "checkpoint_state_format 1 cannot hold the accumulators of state variable, "
+            "light aov and cryptomatte outputs; use format 2");
     }
     m_resume = resumeConfig(scene.vars);
     m_resumeTarget = resumeTarget(scene);
@@ -139,7 +152,7 @@ RenderSession::RenderSession(const Scene& scene, const RenderOptions& options)
     m_listeners.push_back(m_checkpoints.get());
     const auto start = Clock::now();
     m_renderScene = std::make_unique<RenderScene>(scene);
-    m_aovPrograms = std::make_unique<AovPrograms>(scene, m_renderScene->geometryMaterials());
+    m_aovPrograms = std::make_unique<AovPrograms>(scene, *m_renderScene);
     m_tracer =
         std::make_unique<PathTracer>(*m_renderScene, scene.vars.maxDepth, m_aovPrograms.get());
     m_stats.prepSeconds = secondsSince(start);

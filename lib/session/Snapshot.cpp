@@ -17,7 +17,10 @@ namespace {
 constexpr int kCheckpointZipLevel = 1;
 
 FileToWrite fileFor(const OutputFile& file, ImageBuffer image, const Metadata& metadata) {
-    FileToWrite write{file.path, std::move(image), metadata, file.compression, file.zipLevel};
+    Metadata header = file.metadata;
+    header.merge(metadata);  // the render's own keys win
+    FileToWrite write{file.path, std::move(image), std::move(header), file.compression,
+                      file.zipLevel};
     write.dwaLevel = file.dwaLevel;
     return write;
 }

@@ -202,7 +202,8 @@ AovLayout layoutOf(const std::vector<std::string>& files) {
     return aovLayoutFor(loadScene(options).outputs);
 }
 
-// Light and state variable AOVs with every filter that keeps state of its own.
+// Light and state variable AOVs with every filter that keeps state of its own, and a
+// Cryptomatte.
 std::string resumableAovs(const fs::path& dir) {
     return test::writeFile(dir / "aovs.rdla", R"(
 RenderOutput("/beauty") { file_name = "out.exr", channel_format = "float" }
@@ -211,6 +212,7 @@ RenderOutput("/direct") { result = "light aov", lpe = "C.L", math_filter = "max"
 RenderOutput("/P") { result = "state variable", state_variable = "P", math_filter = "closest", file_name = "out.exr", channel_format = "float" }
 RenderOutput("/Pmin") { result = "state variable", state_variable = "P", math_filter = "min", channel_name = "Pmin", file_name = "out.exr", channel_format = "float" }
 RenderOutput("/Nsum") { result = "state variable", state_variable = "N", math_filter = "sum", channel_name = "Nsum", file_name = "out.exr", channel_format = "float" }
+RenderOutput("/crypto") { result = "cryptomatte", cryptomatte_depth = 3, file_name = "out.exr" }
 )");
 }
 
@@ -225,7 +227,7 @@ void expectResumeEqualsUninterrupted(const std::string& base, const std::string&
     runOk(args + " -threads 2 -checkpoint_sample_cap 7 -resume_render", dir);
     runOk(args + " -resume_render", dir);
     const AovLayout layout = layoutOf({scenePath("cornell_box.rdla"), aovs});
-    ASSERT_EQ(layout.slots().size(), 5u);
+    ASSERT_EQ(layout.slots().size(), 6u);
     test::expectIdentical(full / "out.exr", dir / "out.exr", layout);
     // The last checkpoint is the final image, every AOV included (it also holds the
     // scene's other file, cornell_box.exr: one checkpoint file for all outputs).
@@ -280,13 +282,13 @@ TEST(AovOutputs, FormatOneStateCannotHoldAovs) {
 TEST(AovOutputs, UnsupportedOutputsExitTwoUnlessIgnored) {
     const fs::path dir = freshDir("aov_unsupported");
     const std::string scene = test::writeFile(
-        dir / "crypto.rdla", "\nRenderOutput(\"/crypto\") { result = \"cryptomatte\" }\n");
+        dir / "filter.rdla", "\nRenderOutput(\"/filter\") { result = \"display filter\" }\n");
     const std::string args =
         "-in " + scenePath("cornell_box.rdla") + " -in " + scene + " -size 8 8 -out out.exr";
     const test::CommandResult refused = runRenderer(args, dir.string());
     EXPECT_EQ(refused.exitCode, 2) << refused.output;
-    EXPECT_NE(refused.output.find("crypto.rdla:2: RenderOutput '/crypto': result 'cryptomatte' "
-                                  "is not supported"),
+    EXPECT_NE(refused.output.find("filter.rdla:2: RenderOutput '/filter': result 'display "
+                                  "filter' is not supported"),
               std::string::npos)
         << refused.output;
     EXPECT_FALSE(fs::exists(dir / "out.exr"));

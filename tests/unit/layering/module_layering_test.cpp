@@ -15,6 +15,7 @@ const std::vector<Wrapper> kWrappers = {
     {"io", {"OpenEXR/", "Imf", "Iex", "half.h", "OpenImageIO/"}},
     {"lua", {"lua.h", "lua.hpp", "lualib.h", "lauxlib.h"}},
     {"geometry", {"tiny_obj_loader.h"}},
+    {"core", {"murmurhash.h"}},
     {"cmd", {"boost/"}},  // renderer_cmd, outside lib/: no module may include Boost
 };
 

@@ -72,7 +72,11 @@ TEST(RenderOutputs, UnsupportedResultsAreSceneErrorsNamingThem) {
         const char* output;
         const char* named;
     } cases[] = {
-        {R"(RenderOutput("/c") { result = "cryptomatte" })", "result 'cryptomatte'"},
+        {R"(RenderOutput("/c") { result = "display filter" })", "result 'display filter'"},
+        {R"(RenderOutput("/c") { result = "cryptomatte", cryptomatte_output_beauty = true })",
+         "attribute 'cryptomatte_output_beauty'"},
+        {R"(RenderOutput("/c") { result = "cryptomatte", math_filter = "min" })",
+         "math_filter 'min' on result 'cryptomatte'"},
         {R"(RenderOutput("/w") { result = 6 })", "result 'wireframe'"},
         {R"(RenderOutput("/m") { result = "material aov", material_aov = "roughness" })",
          "material_aov 'roughness'"},
@@ -119,12 +123,29 @@ TEST(RenderOutputs, IgnoringUnsupportedOutputsDropsThemWithAWarning) {
     const int warnings = log::warningCount();
     const Scene scene = load(R"(
 RenderOutput("/beauty") { result = "beauty", math_filter = "max" }
-RenderOutput("/c") { result = "cryptomatte" }
+RenderOutput("/c") { result = "display filter" }
 )",
                              true);
     EXPECT_EQ(log::warningCount(), warnings + 2);
     ASSERT_EQ(scene.outputs.size(), 1u);
     EXPECT_EQ(scene.outputs[0].mathFilter, MathFilter::Average);
+}
+
+TEST(RenderOutputs, CryptomatteDepthAndLayerName) {
+    const Scene scene = load(R"(
+RenderOutput("/c") { result = "cryptomatte", cryptomatte_depth = 3, channel_name = "CryptoAsset" }
+RenderOutput("/d") { result = "cryptomatte", file_name = "d.exr",
+                     cryptomatte_support_resume_render = true }
+)");
+    ASSERT_EQ(scene.outputs.size(), 2u);
+    EXPECT_EQ(scene.outputs[0].result, OutputResult::Cryptomatte);
+    EXPECT_EQ(scene.outputs[0].cryptomatteDepth, 3);
+    EXPECT_EQ(scene.outputs[0].channelName, "CryptoAsset");
+    EXPECT_EQ(scene.outputs[1].cryptomatteDepth, 6);  // MoonRay's default
+    EXPECT_NE(
+        errorOf("\nRenderOutput(\"/c\") { result = \"cryptomatte\", cryptomatte_depth = 17 }\n")
+            .find("cryptomatte_depth must be between 1 and 16"),
+        std::string::npos);
 }
 
 TEST(RenderOutputs, BadLightPathExpressionsNameTheCharacter) {

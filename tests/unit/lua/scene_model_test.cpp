@@ -86,7 +86,7 @@ RenderOutput("/baux") { result = 12, file_name = "diag.exr" }
 RenderOutput("/aaux") { result = "alpha aux", file_name = "diag.exr" }
 RenderOutput("/err") { result = "variance", file_name = "diag.exr" }
 RenderOutput("/spp") { result = "samples", file_name = "diag.exr" }
-RenderOutput("/crypto") { result = "cryptomatte", active = false }  -- not written: no error
+RenderOutput("/df") { result = "display filter", active = false }  -- not written: no error
 )");
     const Scene scene = loadFiles({file});
     ASSERT_EQ(scene.outputs.size(), 11u);
