@@ -81,6 +81,9 @@ class ObjectStore {
     const std::vector<RdlObject>& objects() const { return m_objects; }
     const RdlObject* findByName(const std::string& name) const;
 
+    // blur() was met: its note is given once per load.
+    bool shutterOpenNoted = false;
+
   private:
     std::vector<RdlObject> m_objects;
     std::unordered_map<std::string, int> m_byName;

@@ -7,6 +7,7 @@
 #include "core/Log.h"
 #include "lua/AttrConvert.h"
 #include "lua/LuaBindings.h"
+#include "lua/RdlaLibrary.h"
 
 namespace rt {
 namespace {
@@ -40,8 +41,10 @@ void addMember(lua_State* L, ObjectStore& store, RdlObject& set, lua_Integer i,
     }
 }
 
-// A Layer entry {geometry, part, material, lightset, ...}; later elements (shadow sets,
-// light filter sets) are not supported and ignored.
+// A Layer entry, as MoonRay reads it: {geometry, part, ...} where the elements after the
+// part are a material and a light set in any order, each at most once; undef() and nil
+// are empty slots. Shadow sets, light filter sets, displacements and volume shaders are
+// classes we do not have: their constructors already fail at file:line.
 void addLayerEntry(lua_State* L, ObjectStore& store, RdlObject& layer, lua_Integer i,
                    const SourceLocation& where) {
     const std::string what = layer.describe() + " entry " + std::to_string(i);
@@ -53,28 +56,42 @@ void addLayerEntry(lua_State* L, ObjectStore& store, RdlObject& layer, lua_Integ
     LayerEntry e;
     e.where = where;
     lua_rawgeti(L, entry, 1);
+    e.geometry = readRef(L, store, -1, ObjectKind::Geometry, false, what + " (geometry)", where);
+    lua_pop(L, 1);
     lua_rawgeti(L, entry, 2);
-    lua_rawgeti(L, entry, 3);
-    lua_rawgeti(L, entry, 4);
-    const int base = lua_gettop(L) - 3;
-    try {
-        e.geometry =
-            readRef(L, store, base, ObjectKind::Geometry, false, what + " (geometry)", where);
-        if (lua_type(L, base + 1) == LUA_TSTRING) {
-            e.part = lua_tostring(L, base + 1);
-        } else if (!lua_isnil(L, base + 1)) {
-            throw SceneError(where, what + " (part): expected a part name string, got " +
-                                        describeLuaValue(L, base + 1, store));
-        }
-        e.material =
-            readRef(L, store, base + 2, ObjectKind::Material, true, what + " (material)", where);
-        e.lightSet =
-            readRef(L, store, base + 3, ObjectKind::LightSet, true, what + " (light set)", where);
-    } catch (...) {
-        lua_pop(L, 4);
-        throw;
+    const int partType = lua_type(L, -1);
+    if (partType == LUA_TSTRING) {
+        e.part = lua_tostring(L, -1);
+    } else if (partType != LUA_TNIL && rdlaValueKind(L, -1) != RdlaValueKind::Undef) {
+        const std::string got = describeLuaValue(L, -1, store);
+        lua_pop(L, 1);
+        throw SceneError(where, what + " (part): expected a part name string, got " + got);
     }
-    lua_pop(L, 4);
+    lua_pop(L, 1);
+    const lua_Integer length = static_cast<lua_Integer>(lua_rawlen(L, entry));
+    for (lua_Integer k = 3; k <= length; ++k) {
+        lua_rawgeti(L, entry, k);
+        int id = -1;
+        if (lua_isnil(L, -1) || rdlaValueKind(L, -1) == RdlaValueKind::Undef) {
+            lua_pop(L, 1);
+            continue;
+        }
+        const bool object = toObjectId(L, -1, id);
+        const ObjectKind kind = object ? store.object(id).kind() : ObjectKind::Layer;
+        int* slot = kind == ObjectKind::Material   ? &e.material
+                    : kind == ObjectKind::LightSet ? &e.lightSet
+                                                   : nullptr;
+        if (!slot || *slot >= 0) {
+            const std::string got = describeLuaValue(L, -1, store);
+            lua_pop(L, 1);
+            throw SceneError(where, what + " element " + std::to_string(k) + ": " +
+                                        (slot ? "a second " + std::string(kindName(kind))
+                                              : "expected a material or light set") +
+                                        ", got " + got);
+        }
+        *slot = id;
+        lua_pop(L, 1);
+    }
     // Like MoonRay, assigning the same geometry and part again replaces the assignment.
     auto same = [&](const LayerEntry& x) { return x.geometry == e.geometry && x.part == e.part; };
     auto it = std::find_if(layer.entries.begin(), layer.entries.end(), same);
@@ -113,6 +130,16 @@ std::vector<std::string> attributeNames(const ClassSpec& cls) {
     return names;
 }
 
+// blur(a, b): the shutter-open value, said once per scene load.
+static void noteShutterOpenValue(ObjectStore& store, const SourceLocation& where,
+                                 const RdlObject& obj, const std::string& name) {
+    if (store.shutterOpenNoted) return;
+    store.shutterOpenNoted = true;
+    log::warning(where.str() + ": attribute '" + name + "' of " + obj.describe() +
+                 ": blur() gives values at shutter open and close; without motion blur the "
+                 "shutter-open value is used (here and for every other blur() of the scene)");
+}
+
 // MoonRay declares a spaced alias for its attributes ("image width", "node xform",
 // "diffuse color"): the name with spaces for underscores.
 static std::string canonicalName(const ClassSpec& cls, const std::string& name) {
@@ -126,6 +153,24 @@ void setAttribute(lua_State* L, ObjectStore& store, RdlObject& obj, const std::s
                   int valueIndex, const SourceLocation& where) {
     const ClassSpec& cls = *obj.cls;
     const std::string name = canonicalName(cls, spelled);
+    switch (rdlaValueKind(L, valueIndex)) {
+        case RdlaValueKind::Undef:  // back to the default, as if never set
+            obj.attributes.erase(name);
+            obj.ignoredSet.erase(name);
+            return;
+        case RdlaValueKind::Blurred: {
+            noteShutterOpenValue(store, where, obj, name);
+            pushRdlaElement(L, valueIndex, 1);
+            lua_replace(L, valueIndex);
+            break;
+        }
+        case RdlaValueKind::Bound:
+            throw SceneError(where, "attribute '" + name + "' of " + obj.describe() +
+                                        ": bind() attaches a map shader, and we have none "
+                                        "(doc/SCENES.md); set a plain value");
+        case RdlaValueKind::Plain:
+            break;
+    }
     const AttrSpec* spec = cls.find(name);
     if (!spec) {
         if (cls.isIgnored(name)) {

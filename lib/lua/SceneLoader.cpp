@@ -11,6 +11,7 @@
 #include "lua/LuaBindings.h"
 #include "lua/LuaState.h"
 #include "lua/LuaValues.h"
+#include "lua/RdlaLibrary.h"
 #include "lua/Sandbox.h"
 
 namespace rt {
@@ -73,6 +74,7 @@ Scene loadScene(const SceneLoadOptions& options) {
     openSceneLibraries(lua.get(), options.unsafe);
     registerValueTypes(lua.get());
     registerSceneClasses(lua.get(), ctx);
+    registerRdlaLibrary(lua.get());
     // -scene_var frame is known before the files run: they animate with the global.
     for (const auto& [name, value] : options.sceneVars) {
         if (name == "frame") applySceneVariable(ctx.store, name, value);
