@@ -20,27 +20,27 @@ po::options_description optionsDescription() {
     // clang-format off
     d.add_options()
         ("help,h", "print this help and exit")
-        ("in", po::value<std::vector<std::string>>()->composing(),
+        ("in", po::value<std::vector<std::string>>()->value_name("FILE")->composing(),
             "scene file (.rdla); repeatable, later files override earlier ones")
-        ("out", po::value<std::string>(), "beauty output file (.exr, .png, .jpg, .tif)")
-        ("size", po::value<std::vector<std::string>>()->multitoken(),
-            "W H: image size in pixels (overrides image_width/image_height)")
-        ("res", po::value<float>(), "resolution divisor (overrides res)")
-        ("threads", po::value<int>(), "render threads (default: every core)")
-        ("scene_var", po::value<std::vector<std::string>>()->composing(),
-            "NAME VALUE: set any scene variable; repeatable")
-        ("frames", po::value<std::string>(),
-            "SPEC: render a sequence: 1-48, 1-48x4 (every 4th), 1,5,10-20; file names take"
+        ("out", po::value<std::string>()->value_name("FILE"), "beauty output file (.exr, .png, .jpg, .tif)")
+        ("size", po::value<std::vector<std::string>>()->value_name("W H")->multitoken(),
+            "image size in pixels (overrides image_width/image_height)")
+        ("res", po::value<float>()->value_name("N"), "resolution divisor (overrides res)")
+        ("threads", po::value<int>()->value_name("N"), "render threads (default: every core)")
+        ("scene_var", po::value<std::vector<std::string>>()->value_name("NAME VALUE")->composing(),
+            "set any scene variable; repeatable")
+        ("frames", po::value<std::string>()->value_name("SPEC"),
+            "render a sequence: 1-48, 1-48x4 (every 4th), 1,5,10-20; file names take"
             " #### or %04d for the frame (doc/SEQUENCES.md)")
-        ("sequence_report", po::value<std::string>(),
-            "FILE.json: where every frame of the sequence stands, rewritten after each frame")
-        ("sequence_deadline", po::value<std::string>(),
+        ("sequence_report", po::value<std::string>()->value_name("FILE.json"),
+            "where every frame of the sequence stands, rewritten after each frame")
+        ("sequence_deadline", po::value<std::string>()->value_name("TIME"),
             "8h, 90m or 07:30: draft every frame, then refine the noisiest until then")
-        ("sequence_min_spp", po::value<std::string>(),
-            "N: the draft floor every frame reaches first under -sequence_deadline (4)")
-        ("stats", po::value<std::string>(),
+        ("sequence_min_spp", po::value<std::string>()->value_name("N"),
+            "the draft floor every frame reaches first under -sequence_deadline (4)")
+        ("stats", po::value<std::string>()->value_name("FILE"),
             "write convergence statistics to FILE: JSON lines, one per pass")
-        ("stats_plot", po::value<std::string>(),
+        ("stats_plot", po::value<std::string>()->value_name("FILE.png"),
             "draw a convergence plot (error and active pixels over time) to FILE.png")
         ("info", po::bool_switch(), "verbose log")
         ("ignore_unsupported_outputs", po::bool_switch(),
@@ -50,32 +50,32 @@ po::options_description optionsDescription() {
             "let scene files use io, os.execute and require (trusted scenes only)")
         // An optional SPEC: parseValueOptions hands over zero or one token (zero_tokens
         // alone would refuse one, implicit_value would replace earlier SPECs).
-        ("checkpoint", po::value<std::vector<std::string>>()->multitoken()->zero_tokens()
+        ("checkpoint", po::value<std::vector<std::string>>()->value_name("[INTERVAL[,EXITAT]]")->multitoken()->zero_tokens()
                            ->composing(),
-            "[INTERVAL[,EXITAT]]: checkpoints on; RenderMan form: 90 (seconds), 5m, 1h30m,"
+            "checkpoints on; RenderMan form: 90 (seconds), 5m, 1h30m,"
             " 100i or -100 (quality steps); EXITAT stops (15m, or 256i spp)")
-        ("checkpoint_mode", po::value<std::string>(),
+        ("checkpoint_mode", po::value<std::string>()->value_name("MODE"),
             "time|quality (or 0|1): what paces checkpoints")
-        ("checkpoint_interval", po::value<std::string>(),
+        ("checkpoint_interval", po::value<std::string>()->value_name("MINUTES"),
             "minutes between time-mode checkpoints (0.5), or with units (30s, 1h30m)")
-        ("checkpoint_quality_steps", po::value<std::string>(),
-            "N >= 1: quality steps between quality-mode checkpoints")
-        ("checkpoint_time_cap", po::value<std::string>(),
+        ("checkpoint_quality_steps", po::value<std::string>()->value_name("N"),
+            "quality steps (>= 1) between quality-mode checkpoints")
+        ("checkpoint_time_cap", po::value<std::string>()->value_name("MINUTES"),
             "stop after this many minutes, or with units (2h); 0 = no cap")
-        ("checkpoint_sample_cap", po::value<std::string>(),
-            "N: stop at N samples per pixel; 0 = no cap")
-        ("checkpoint_overwrite", po::value<std::string>(),
+        ("checkpoint_sample_cap", po::value<std::string>()->value_name("N"),
+            "stop at N samples per pixel; 0 = no cap")
+        ("checkpoint_overwrite", po::value<std::string>()->value_name("BOOL"),
             "true|false: overwrite the checkpoint file, or keep every one")
         ("checkpoint_asfinal", po::bool_switch(),
             "keep the resume state in the final image, to continue it later")
         ("resumable_output", po::bool_switch(), "the same as -checkpoint_asfinal (MoonRay)")
         ("resume_render", po::bool_switch(),
             "continue from the checkpoint files (or a resumable output) of an earlier run")
-        ("recover", po::value<std::string>(), "1|0: RenderMan's name for -resume_render")
+        ("recover", po::value<std::string>()->value_name("1|0"), "RenderMan's name for -resume_render")
         ("resume_strict", po::bool_switch(),
             "exit with code 3 instead of starting from scratch when the resume fails")
-        ("checkpoint_command", po::value<std::string>(),
-            "CMD: shell command run after each checkpoint (needs -allow_system_commands);"
+        ("checkpoint_command", po::value<std::string>()->value_name("CMD"),
+            "shell command run after each checkpoint (needs -allow_system_commands);"
             " %i increment, %e elapsed s, %r reason, %f frame, %% a %")
         ("allow_system_commands", po::bool_switch(),
             "let -checkpoint_command (or the checkpoint_command scene variable) run");
@@ -192,10 +192,50 @@ CheckpointArgs checkpointArgs(const po::variables_map& vm) {
 
 }  // namespace
 
+// The options as MoonRay's renderer prints them: one dash, then the value names
+// (`-size W H`), the description wrapped beside them.
+std::string optionsText(const po::options_description& description) {
+    constexpr size_t kColumn = 34, kWidth = 92;
+    std::ostringstream s;
+    s << "Options (one dash or two):\n";
+    for (const auto& option : description.options()) {
+        std::string head = "  -" + option->long_name();
+        if (option->long_name() == "help") head += ", -h";
+        if (option->semantic()->max_tokens() > 0) head += " " + option->semantic()->name();
+        s << head;
+        size_t column = head.size();
+        if (column + 2 > kColumn) {
+            s << "\n";
+            column = 0;
+        }
+        std::istringstream words(option->description());
+        std::string word;
+        bool first = true;
+        while (words >> word) {
+            if (!first && column + 1 + word.size() > kWidth) {
+                s << "\n";
+                column = 0;
+            }
+            if (column < kColumn) {
+                s << std::string(kColumn - column, ' ');
+                column = kColumn;
+            } else {
+                s << ' ';
+                ++column;
+            }
+            s << word;
+            column += word.size();
+            first = false;
+        }
+        s << "\n";
+    }
+    return s.str();
+}
+
 std::string usageText() {
     std::ostringstream s;
-    s << "Usage: renderer_cmd -in scene.rdla [-in more.rdla ...] [-out image.exr] [options]\n\n"
-      << optionsDescription()
+    s << "Usage: renderer_cmd -in FILE [-in FILE ...] [-out FILE] [options]\n\n"
+      << optionsText(optionsDescription())
       << "\nExit codes: 0 success, 1 render or write failure, 2 bad command line or scene,\n"
          "3 -resume_strict and the render could not resume,\n"
          "4 interrupted by a signal (SIGINT, SIGTERM, SIGUSR1): a resumable checkpoint of that\n"

@@ -15,6 +15,14 @@ TEST(CommandLine, HelpExitsZeroAndListsOptions) {
         EXPECT_EQ(r.exitCode, 0) << flag;
         EXPECT_NE(r.output.find("-scene_var"), std::string::npos) << r.output;
     }
+    // MoonRay's style: one dash and the value names, switches without any.
+    const auto r = runRenderer("-help");
+    for (const char* form : {"\n  -in FILE ", "\n  -size W H ", "\n  -scene_var NAME VALUE ",
+                             "\n  -checkpoint [INTERVAL[,EXITAT]]", "\n  -resume_render  "}) {
+        EXPECT_NE(r.output.find(form), std::string::npos) << form << "\n" << r.output;
+    }
+    EXPECT_EQ(r.output.find("--"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find(" arg"), std::string::npos) << r.output;
 }
 
 TEST(CommandLine, UnknownOptionIsAUsageError) {
