@@ -92,25 +92,58 @@ PerspectiveCamera buildCamera(const RdlObject& obj) {
     return camera;
 }
 
-Material buildMaterial(const RdlObject& obj) {
+namespace {
+
+// A colour attribute that must be finite and non-negative.
+Color colourAttr(const RdlObject& obj, const char* name, const Color& fallback) {
+    const Color c = obj.getColor(name, fallback);
+    if (!isFinite(c) || c.x < 0.0f || c.y < 0.0f || c.z < 0.0f)
+        failAt(*obj.find(name), name,
+               obj.describe() + ": " + name + " must be finite and non-negative");
+    return c;
+}
+
+// An index of refraction: positive and finite.
+float indexAttr(const RdlObject& obj, const char* name, float fallback) {
+    const float v = obj.getFloat(name, fallback);
+    if (!(v > 0.0f) || !std::isfinite(v))
+        failAt(*obj.find(name), name, obj.describe() + ": " + name + " must be positive");
+    return v;
+}
+
+// UsdPreviewSurface (its metallic workflow): a diffuse base under a dielectric coat of
+// index `ior`, or a conductor tinted by diffuseColor where metallic; USD's defaults.
+Material buildUsdPreviewSurface(const RdlObject& obj) {
     Material m;
     m.name = obj.name;
     m.label = obj.getString("label", "");
-    m.diffuseColor = obj.getColor("diffuse_color", m.diffuseColor);
-    if (!isFinite(m.diffuseColor) || m.diffuseColor.x < 0.0f || m.diffuseColor.y < 0.0f ||
-        m.diffuseColor.z < 0.0f) {
-        failAt(*obj.find("diffuse_color"), "diffuse_color",
-               obj.describe() + ": diffuse_color must be finite and non-negative");
+    m.diffuseColor = colourAttr(obj, "diffuseColor", Color(0.18f, 0.18f, 0.18f));
+    m.metallic = unitFloat(obj, "metallic", 0.0f);
+    m.roughness = unitFloat(obj, "roughness", 0.5f);
+    m.specular = 1.0f;
+    m.refractiveIndex = indexAttr(obj, "ior", 1.5f);
+    return m;
+}
+
+}  // namespace
+
+Material buildMaterial(const RdlObject& obj) {
+    if (obj.cls->name == "UsdPreviewSurface") return buildUsdPreviewSurface(obj);
+    Material m;
+    m.name = obj.name;
+    m.label = obj.getString("label", "");
+    // MoonRay's `albedo` or our `diffuse_color`: one colour, so not both.
+    const char* colour = obj.find("albedo") ? "albedo" : "diffuse_color";
+    if (obj.find("albedo") && obj.find("diffuse_color")) {
+        failAt(*obj.find("albedo"), "albedo",
+               obj.describe() + ": albedo and diffuse_color are the same colour; set one");
     }
+    m.diffuseColor = colourAttr(obj, colour, m.diffuseColor);
     m.metallic = unitFloat(obj, "metallic", m.metallic);
     m.specular = unitFloat(obj, "specular", m.specular);
     m.roughness = unitFloat(obj, "roughness", m.roughness);
     m.transmission = unitFloat(obj, "transmission", m.transmission);
-    m.refractiveIndex = obj.getFloat("refractive_index", m.refractiveIndex);
-    if (!(m.refractiveIndex > 0.0f) || !std::isfinite(m.refractiveIndex)) {
-        failAt(*obj.find("refractive_index"), "refractive_index",
-               obj.describe() + ": refractive_index must be positive");
-    }
+    m.refractiveIndex = indexAttr(obj, "refractive_index", m.refractiveIndex);
     return m;
 }
 

@@ -140,13 +140,48 @@ static void noteShutterOpenValue(ObjectStore& store, const SourceLocation& where
                  "shutter-open value is used (here and for every other blur() of the scene)");
 }
 
+// A value that asks for nothing: nil, false, "" or an empty table (MoonRay's defaults
+// of most attributes we do not have).
+static bool asksNothing(lua_State* L, int index) {
+    const int type = lua_type(L, index);
+    return type == LUA_TNIL || (type == LUA_TBOOLEAN && !lua_toboolean(L, index)) ||
+           (type == LUA_TSTRING && lua_rawlen(L, index) == 0) ||
+           (type == LUA_TTABLE && lua_rawlen(L, index) == 0 &&
+            rdlaValueKind(L, index) == RdlaValueKind::Plain);
+}
+
+// An attribute that would change the picture: accepted at MoonRay's default only.
+static void checkRefused(lua_State* L, const ObjectStore& store, const RdlObject& obj,
+                         const RefusedAttr& refused, int valueIndex, const SourceLocation& where) {
+    const std::string& name = refused.spec.name;
+    std::string text = "(" + describeLuaValue(L, valueIndex, store) + ")";
+    // nil, false, "" and {} ask for nothing whatever the type reads (a Bool written 0 or
+    // an Int written false is still the default).
+    const std::string& d = refused.defaultText;
+    bool isDefault = asksNothing(L, valueIndex) && (d.empty() || d == "false" || d == "0");
+    try {
+        text = valueToText(luaToValue(L, valueIndex, refused.spec, store), store);
+        isDefault = isDefault || text == refused.defaultText;
+    } catch (const ConversionError&) {
+    }
+    if (isDefault) return;  // asks for what we render anyway
+    throw SceneError(where,
+                     obj.describe() + ": attribute '" + name + "' = " + text +
+                         " is not supported: it would change the picture (only MoonRay's "
+                         "default" +
+                         (refused.defaultText.empty() ? std::string() : " " + refused.defaultText) +
+                         " is accepted; doc/SCENES.md)");
+}
+
 // MoonRay declares a spaced alias for its attributes ("image width", "node xform",
 // "diffuse color"): the name with spaces for underscores.
 static std::string canonicalName(const ClassSpec& cls, const std::string& name) {
     if (name.find(' ') == std::string::npos || cls.find(name)) return name;
     std::string underscored = name;
     std::replace(underscored.begin(), underscored.end(), ' ', '_');
-    return cls.find(underscored) || cls.isIgnored(underscored) ? underscored : name;
+    return cls.find(underscored) || cls.isIgnored(underscored) || cls.findRefused(underscored)
+               ? underscored
+               : name;
 }
 
 void setAttribute(lua_State* L, ObjectStore& store, RdlObject& obj, const std::string& spelled,
@@ -172,16 +207,14 @@ void setAttribute(lua_State* L, ObjectStore& store, RdlObject& obj, const std::s
             break;
     }
     const AttrSpec* spec = cls.find(name);
+    if (const RefusedAttr* refused = spec ? nullptr : cls.findRefused(name)) {
+        return checkRefused(L, store, obj, *refused, valueIndex, where);
+    }
     if (!spec) {
         if (cls.isIgnored(name)) {
             // A value that asks for nothing (false, "", an empty table: MoonRay's
             // defaults) changes nothing and is not recorded.
-            const int type = lua_type(L, valueIndex);
-            const bool asksNothing = type == LUA_TNIL ||
-                                     (type == LUA_TBOOLEAN && !lua_toboolean(L, valueIndex)) ||
-                                     (type == LUA_TSTRING && lua_rawlen(L, valueIndex) == 0) ||
-                                     (type == LUA_TTABLE && lua_rawlen(L, valueIndex) == 0);
-            if (!asksNothing) obj.ignoredSet.emplace(name, where);
+            if (!asksNothing(L, valueIndex)) obj.ignoredSet.emplace(name, where);
             if (cls.kind == ObjectKind::RenderOutput) return;  // refused when it is built
             log::detail(where.str() + ": note: " + cls.name + " attribute '" + name +
                         "' is not supported and is ignored");

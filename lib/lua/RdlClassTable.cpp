@@ -30,6 +30,10 @@ AttrSpec extraAttr(const char* name, AttrType type) {
     return a;
 }
 
+RefusedAttr refusedAttr(const char* name, AttrType type, const char* moonRayDefault) {
+    return {attr(name, type), moonRayDefault};
+}
+
 template <class T>
 std::vector<T> concat(std::vector<T> a, const std::vector<T>& b) {
     a.insert(a.end(), b.begin(), b.end());
@@ -41,15 +45,6 @@ const std::vector<std::string> kGeometryIgnored = {"label",
                                                    "side_type",
                                                    "ray_epsilon",
                                                    "shadow_ray_epsilon",
-                                                   "visible_in_camera",
-                                                   "visible_shadow",
-                                                   "visible_diffuse_reflection",
-                                                   "visible_diffuse_transmission",
-                                                   "visible_glossy_reflection",
-                                                   "visible_glossy_transmission",
-                                                   "visible_mirror_reflection",
-                                                   "visible_mirror_transmission",
-                                                   "visible_volume",
                                                    "static",
                                                    "contains_camera",
                                                    "shadow_exclusion_mappings",
@@ -62,13 +57,54 @@ const std::vector<std::string> kGeometryIgnored = {"label",
                                                    "accleration_list",
                                                    "user_data"};
 
+// Geometry visibility flags: only true (MoonRay's default) renders as MoonRay would.
+const std::vector<RefusedAttr> kGeometryRefused = {
+    refusedAttr("visible_in_camera", AttrType::Bool, "true"),
+    refusedAttr("visible_shadow", AttrType::Bool, "true"),
+    refusedAttr("visible_diffuse_reflection", AttrType::Bool, "true"),
+    refusedAttr("visible_diffuse_transmission", AttrType::Bool, "true"),
+    refusedAttr("visible_glossy_reflection", AttrType::Bool, "true"),
+    refusedAttr("visible_glossy_transmission", AttrType::Bool, "true"),
+    refusedAttr("visible_mirror_reflection", AttrType::Bool, "true"),
+    refusedAttr("visible_mirror_transmission", AttrType::Bool, "true"),
+    refusedAttr("visible_volume", AttrType::Bool, "true")};
+
+// Light attributes that change the picture; their MoonRay defaults ask for nothing.
+const std::vector<RefusedAttr> kLightRefused = {
+    refusedAttr("light_filters", AttrType::String, ""),
+    refusedAttr("clear_radius", AttrType::Float, "0"),
+    refusedAttr("max_shadow_distance", AttrType::Float, "0"),
+    refusedAttr("presence", AttrType::Float, "1")};
+
+// DwaBaseMaterial lobes and controls we do not have (MoonRay's defaults from its
+// DwaBaseMaterial reference); emission, fuzz and clearcoat settings stay notes because
+// their show_* switch, refused when on, is what turns them on.
+const std::vector<RefusedAttr> kDwaBaseMaterialRefused = {
+    refusedAttr("show_emission", AttrType::Bool, "false"),
+    refusedAttr("show_fuzz", AttrType::Bool, "false"),
+    refusedAttr("show_clearcoat", AttrType::Bool, "false"),
+    refusedAttr("show_diffuse", AttrType::Bool, "true"),
+    refusedAttr("show_specular", AttrType::Bool, "true"),
+    refusedAttr("show_transmission", AttrType::Bool, "true"),
+    refusedAttr("presence", AttrType::Float, "1"),
+    refusedAttr("diffuse_roughness", AttrType::Float, "0"),
+    refusedAttr("scattering_radius", AttrType::Float, "0"),
+    refusedAttr("anisotropy", AttrType::Float, "0"),
+    refusedAttr("metallic_color", AttrType::Rgb, "1 1 1"),
+    refusedAttr("metallic_edge_color", AttrType::Rgb, "1 1 1"),
+    refusedAttr("transmission_color", AttrType::Rgb, "1 1 1"),
+    refusedAttr("input_normal", AttrType::String, ""),
+    refusedAttr("normal", AttrType::String, ""),
+    {enumAttr("specular_model", {{"Beckmann", 0}, {"GGX", 1}}), "1"}};
+
+// Lights other than EnvLight: a texture would change the picture.
+const std::vector<RefusedAttr> kLightWithoutTextureRefused =
+    concat(kLightRefused, {refusedAttr("texture", AttrType::String, "")});
+
 const std::vector<std::string> kLightIgnored = {"mb",
-                                                "presence",
-                                                "max_shadow_distance",
                                                 "min_shadow_distance",
                                                 "sidedness",
                                                 "spread",
-                                                "clear_radius",
                                                 "clear_radius_falloff_distance",
                                                 "clear_radius_interpolation_type",
                                                 "texture_filter",
@@ -78,7 +114,6 @@ const std::vector<std::string> kLightIgnored = {"mb",
                                                 "gain",
                                                 "offset",
                                                 "temperature",
-                                                "light_filters",
                                                 "lens_distortion_coefficient",
                                                 "sample_upper_hemisphere_only",
                                                 "projector_type",
@@ -154,65 +189,64 @@ std::vector<ClassSpec> makeRdlClasses() {
                  "part_face_count_list", "part_face_indices", "is_subd", "subd_scheme",
                  "subd_boundary", "subd_fvar_linear", "subd_crease_indices",
                  "subd_crease_sharpnesses", "subd_corner_indices", "subd_corner_sharpnesses",
-                 "mesh_resolution", "adaptive_error", "smooth_normal"})});
+                 "mesh_resolution", "adaptive_error", "smooth_normal"}),
+         kGeometryRefused});
     c.push_back({"BoxGeometry", ObjectKind::Geometry,
-                 concat(geometryAttrs(), {attr("size", AttrType::Vec3)}), kGeometryIgnored});
+                 concat(geometryAttrs(), {attr("size", AttrType::Vec3)}), kGeometryIgnored,
+                 kGeometryRefused});
     c.push_back({"SphereGeometry",
                  ObjectKind::Geometry,
                  {attr("node_xform", AttrType::Mat4), attr("radius", AttrType::Float)},
-                 concat(kGeometryIgnored, {"reverse_normals", "phi_max", "zmin", "zmax"})});
+                 concat(kGeometryIgnored, {"reverse_normals", "phi_max", "zmin", "zmax"}),
+                 kGeometryRefused});
     // Our extension: a Wavefront OBJ file, path relative to the scene file.
     c.push_back({"ObjGeometry", ObjectKind::Geometry,
-                 concat(geometryAttrs(), {attr("model", AttrType::String)}), kGeometryIgnored});
+                 concat(geometryAttrs(), {attr("model", AttrType::String)}), kGeometryIgnored,
+                 kGeometryRefused});
+    // `albedo` is MoonRay's name of the diffuse colour; `diffuse_color` is ours.
     c.push_back({"DwaBaseMaterial",
                  ObjectKind::Material,
-                 {attr("diffuse_color", AttrType::Rgb), attr("metallic", AttrType::Float),
-                  attr("specular", AttrType::Float), attr("roughness", AttrType::Float),
-                  attr("transmission", AttrType::Float), attr("refractive_index", AttrType::Float),
+                 {attr("diffuse_color", AttrType::Rgb), attr("albedo", AttrType::Rgb),
+                  attr("metallic", AttrType::Float), attr("specular", AttrType::Float),
+                  attr("roughness", AttrType::Float), attr("transmission", AttrType::Float),
+                  attr("refractive_index", AttrType::Float), attr("label", AttrType::String)},
+                 {"fuzz", "fuzz_albedo", "fuzz_color", "fuzz_roughness", "clearcoat",
+                  "clearcoat_roughness", "clearcoat_refractive_index", "clearcoat_thickness",
+                  "clearcoat_attenuation_color", "emission", "sss", "subsurface",
+                  "scattering_color", "normal_dial", "input_normal_dial", "priority"},
+                 kDwaBaseMaterialRefused});
+    // The Hydra delegate's default material (hdMoonray), mapped onto the same lobes.
+    c.push_back({"UsdPreviewSurface",
+                 ObjectKind::Material,
+                 {attr("diffuseColor", AttrType::Rgb), attr("metallic", AttrType::Float),
+                  attr("roughness", AttrType::Float), attr("ior", AttrType::Float),
                   attr("label", AttrType::String)},
-                 {"metallic_color",
-                  "metallic_edge_color",
-                  "transmission_color",
-                  "specular_model",
-                  "anisotropy",
-                  "diffuse_roughness",
-                  "fuzz",
-                  "fuzz_color",
-                  "fuzz_roughness",
-                  "clearcoat",
-                  "clearcoat_roughness",
-                  "clearcoat_refractive_index",
-                  "clearcoat_thickness",
-                  "clearcoat_attenuation_color",
-                  "emission",
-                  "show_emission",
-                  "sss",
-                  "subsurface",
-                  "scattering_color",
-                  "scattering_radius",
-                  "normal",
-                  "normal_dial",
-                  "presence",
-                  "priority"}});
+                 {"clearcoatRoughness", "opacityThreshold", "occlusion", "displacement"},
+                 {refusedAttr("emissiveColor", AttrType::Rgb, "0 0 0"),
+                  refusedAttr("opacity", AttrType::Float, "1"),
+                  refusedAttr("useSpecularWorkflow", AttrType::Int, "0"),
+                  refusedAttr("clearcoat", AttrType::Float, "0"),
+                  refusedAttr("normal", AttrType::String, "")}});
     c.push_back(
         {"RectLight", ObjectKind::Light,
          concat(lightAttrs(), {attr("normalized", AttrType::Bool), attr("width", AttrType::Float),
                                attr("height", AttrType::Float)}),
-         concat(kLightIgnored, {"texture"})});
+         kLightIgnored, kLightWithoutTextureRefused});
     c.push_back({"SphereLight", ObjectKind::Light,
                  concat(lightAttrs(),
                         {attr("normalized", AttrType::Bool), attr("radius", AttrType::Float)}),
-                 concat(kLightIgnored, {"texture"})});
+                 kLightIgnored, kLightWithoutTextureRefused});
     c.push_back({"DiskLight", ObjectKind::Light,
                  concat(lightAttrs(),
                         {attr("normalized", AttrType::Bool), attr("radius", AttrType::Float)}),
-                 concat(kLightIgnored, {"texture"})});
+                 kLightIgnored, kLightWithoutTextureRefused});
     c.push_back({"DistantLight", ObjectKind::Light,
                  concat(lightAttrs(), {attr("normalized", AttrType::Bool),
                                        attr("angular_extent", AttrType::Float)}),
-                 concat(kLightIgnored, {"texture"})});
+                 kLightIgnored, kLightWithoutTextureRefused});
     c.push_back({"EnvLight", ObjectKind::Light,
-                 concat(lightAttrs(), {attr("texture", AttrType::String)}), kLightIgnored});
+                 concat(lightAttrs(), {attr("texture", AttrType::String)}), kLightIgnored,
+                 kLightRefused});
     c.push_back({"LightSet", ObjectKind::LightSet, {}, {}});
     c.push_back({"GeometrySet", ObjectKind::GeometrySet, {}, {"static"}});
     c.push_back({"Layer", ObjectKind::Layer, {}, {}});

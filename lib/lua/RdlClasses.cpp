@@ -95,6 +95,13 @@ bool ClassSpec::isIgnored(std::string_view attr) const {
     return std::find(ignored.begin(), ignored.end(), attr) != ignored.end();
 }
 
+const RefusedAttr* ClassSpec::findRefused(std::string_view attr) const {
+    for (const RefusedAttr& a : refused) {
+        if (a.spec.name == attr) return &a;
+    }
+    return nullptr;
+}
+
 const std::vector<ClassSpec>& rdlClasses() {
     static const std::vector<ClassSpec> classes = makeRdlClasses();
     return classes;

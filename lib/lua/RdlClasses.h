@@ -59,14 +59,23 @@ struct AttrSpec {
     bool extra = false;
 };
 
+// A MoonRay attribute we do not implement and that changes the picture: accepted only at
+// the value that asks for nothing (MoonRay's default), a scene error otherwise.
+struct RefusedAttr {
+    AttrSpec spec;            // how its value reads
+    std::string defaultText;  // valueToText of MoonRay's default
+};
+
 struct ClassSpec {
     std::string name;
     ObjectKind kind;
     std::vector<AttrSpec> attributes;
     std::vector<std::string> ignored;  // valid MoonRay attributes without effect here
+    std::vector<RefusedAttr> refused;
 
     const AttrSpec* find(std::string_view attr) const;
     bool isIgnored(std::string_view attr) const;
+    const RefusedAttr* findRefused(std::string_view attr) const;
 };
 
 const std::vector<ClassSpec>& rdlClasses();  // built once from makeRdlClasses()
