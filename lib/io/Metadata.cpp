@@ -1,7 +1,10 @@
 #include "io/Metadata.h"
 
 #include <cstdio>
+#include <sstream>
 #include <type_traits>
+
+#include "io/detail/ExrConvert.h"
 
 namespace rt {
 
@@ -79,6 +82,43 @@ void stampCaptureTime(Metadata& metadata, std::time_t when) {
     std::strftime(date, sizeof date, "%Y:%m:%d %H:%M:%S", &local);
     metadata.set("capDate", std::string(date));
     metadata.set("utcOffset", static_cast<float>(-local.tm_gmtoff));
+}
+
+std::optional<MetadataValue> metadataValueFromText(const std::string& type, const std::string& text,
+                                                   std::string& error) {
+    std::istringstream in(text);
+    // Nothing but spaces after the value (a sentry at end of input would set failbit).
+    auto whole = [&in] {
+        if (in.eof()) return true;
+        in >> std::ws;
+        return in.eof();
+    };
+    if (type == "string") return MetadataValue(text);
+    if (type == "int") {
+        int v = 0;
+        if (in >> v && whole()) return MetadataValue(v);
+    } else if (type == "float") {
+        float v = 0.0f;
+        if (in >> v && whole()) return MetadataValue(v);
+    } else if (type == "double") {
+        double v = 0.0;
+        if (in >> v && whole()) return MetadataValue(v);
+    } else if (type == "m44f") {
+        Mat4f m;
+        bool ok = true;
+        for (int i = 0; i < 16 && ok; ++i) ok = static_cast<bool>(in >> m[i / 4][i % 4]);
+        if (ok && whole()) return MetadataValue(m);
+    } else {
+        error = "type '" + type + "' is not supported (int, float, double, string, m44f)";
+        return std::nullopt;
+    }
+    error = "'" + text + "' is not a" + (type == "int" ? "n " : " ") + type +
+            (type == "m44f" ? " (16 numbers)" : "");
+    return std::nullopt;
+}
+
+bool isReservedExrAttributeName(const std::string& name) {
+    return detail::isReservedExrAttribute(name);
 }
 
 }  // namespace rt

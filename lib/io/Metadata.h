@@ -67,4 +67,14 @@ std::string metadataValueString(const MetadataValue& value);
 // utcOffset (seconds, UTC = local + utcOffset) for the moment `when`.
 void stampCaptureTime(Metadata& metadata, std::time_t when);
 
+// A value written as MoonRay's Metadata objects write them ({"name", "type", "value"}):
+// type "int", "float", "double", "string" or "m44f" (16 numbers, row-major); nullopt
+// with `error` for another type or a value that does not read as the type.
+std::optional<MetadataValue> metadataValueFromText(const std::string& type, const std::string& text,
+                                                   std::string& error);
+
+// Whether the EXR writer controls attribute `name` itself (channels, compression, ...),
+// so that a header attribute a scene asks for cannot take it.
+bool isReservedExrAttributeName(const std::string& name);
+
 }  // namespace rt

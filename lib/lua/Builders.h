@@ -29,6 +29,11 @@ LightDesc buildLight(const RdlObject& obj);
 // warning and the output (or the attribute) is dropped; otherwise a SceneError.
 std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj, bool ignoreUnsupported);
 
+// The `exr_header_attributes` of an output or of SceneVariables, each checked against
+// its type; throws SceneError at the entry's line.
+std::vector<ExrHeaderAttribute> buildHeaderAttributes(const RdlObject& owner,
+                                                      const ObjectStore& store);
+
 // Assembles the scene: active camera and layer, the layer's geometry, materials and
 // light sets, all lights, render outputs.
 Scene buildScene(const ObjectStore& store, const std::string& firstFile, bool ignoreUnsupported);

@@ -40,6 +40,12 @@ struct LayerEntry {
     SourceLocation where;
 };
 
+// One {"name", "type", "value"} of a Metadata object.
+struct MetadataEntry {
+    std::string name, type, value;
+    SourceLocation where;
+};
+
 struct RdlObject {
     int id = -1;
     const ClassSpec* cls = nullptr;
@@ -47,8 +53,9 @@ struct RdlObject {
     SourceLocation where;  // the first `Class("name") { ... }`, else the first mention
     bool defined = false;  // attributes were set at least once
     std::map<std::string, Attribute> attributes;
-    std::vector<int> members;         // LightSet / GeometrySet
-    std::vector<LayerEntry> entries;  // Layer
+    std::vector<int> members;             // LightSet / GeometrySet
+    std::vector<LayerEntry> entries;      // Layer
+    std::vector<MetadataEntry> metadata;  // Metadata
     // Attributes of the class's `ignored` list that were set, where: a RenderOutput
     // refuses them (they would change what is written), other classes only note them.
     std::map<std::string, SourceLocation> ignoredSet;

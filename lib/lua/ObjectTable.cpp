@@ -14,7 +14,7 @@ namespace {
 
 bool isListKind(ObjectKind kind) {
     return kind == ObjectKind::LightSet || kind == ObjectKind::GeometrySet ||
-           kind == ObjectKind::Layer;
+           kind == ObjectKind::Layer || kind == ObjectKind::Metadata;
 }
 
 // The object id at `index`, which must be an object of `kind` (or nil when `optional`).
@@ -100,6 +100,33 @@ void addLayerEntry(lua_State* L, ObjectStore& store, RdlObject& layer, lua_Integ
     } else {
         layer.entries.push_back(e);
     }
+}
+
+// A Metadata entry {"name", "type", "value"} (MoonRay's AsciiReader: three strings; a
+// number is taken as its text). Its value is checked against its type when an output
+// uses it (lua/SceneBuilder.cpp).
+void addMetadataEntry(lua_State* L, const ObjectStore& store, RdlObject& metadata, lua_Integer i,
+                      const SourceLocation& where) {
+    const std::string what = metadata.describe() + " entry " + std::to_string(i);
+    if (lua_type(L, -1) != LUA_TTABLE || lua_rawlen(L, -1) != 3) {
+        throw SceneError(where, what + ": expected {\"name\", \"type\", \"value\"}, got " +
+                                    describeLuaValue(L, -1, store));
+    }
+    MetadataEntry e;
+    e.where = where;
+    std::string* fields[] = {&e.name, &e.type, &e.value};
+    for (int k = 0; k < 3; ++k) {
+        lua_rawgeti(L, -1, k + 1);
+        if (!lua_isstring(L, -1)) {
+            const std::string got = describeLuaValue(L, -1, store);
+            lua_pop(L, 1);
+            throw SceneError(where, what + ": element " + std::to_string(k + 1) +
+                                        " must be a string, got " + got);
+        }
+        *fields[k] = lua_tostring(L, -1);
+        lua_pop(L, 1);
+    }
+    metadata.metadata.push_back(std::move(e));
 }
 
 // A value of an unknown scene variable, kept as text so that a variable newer than our
@@ -270,6 +297,8 @@ void applyObjectTable(lua_State* L, ObjectStore& store, int id, int tableIndex,
         try {
             if (obj.kind() == ObjectKind::Layer) {
                 addLayerEntry(L, store, obj, i, where);
+            } else if (obj.kind() == ObjectKind::Metadata) {
+                addMetadataEntry(L, store, obj, i, where);
             } else {
                 addMember(L, store, obj, i, where);
             }

@@ -136,20 +136,22 @@ std::vector<AttrSpec> lightAttrs() {
 
 std::vector<ClassSpec> makeRdlClasses() {
     std::vector<ClassSpec> c;
-    c.push_back({"SceneVariables", ObjectKind::SceneVariables,
-                 concat(
-                     std::vector<AttrSpec>{
-                         attr("image_width", AttrType::Int),
-                         attr("image_height", AttrType::Int),
-                         attr("res", AttrType::Float),
-                         attr("pixel_samples", AttrType::Int),
-                         attr("max_depth", AttrType::Int),
-                         attr("seed", AttrType::Int),
-                         objectAttr("camera", AttrType::ObjectOrName, ObjectKind::Camera),
-                         objectAttr("layer", AttrType::ObjectOrName, ObjectKind::Layer),
-                     },
-                     moonRaySceneVariables()),
-                 ignoredSceneVariables()});
+    c.push_back(
+        {"SceneVariables", ObjectKind::SceneVariables,
+         concat(
+             std::vector<AttrSpec>{
+                 attr("image_width", AttrType::Int),
+                 attr("image_height", AttrType::Int),
+                 attr("res", AttrType::Float),
+                 attr("pixel_samples", AttrType::Int),
+                 attr("max_depth", AttrType::Int),
+                 attr("seed", AttrType::Int),
+                 objectAttr("camera", AttrType::ObjectOrName, ObjectKind::Camera),
+                 objectAttr("layer", AttrType::ObjectOrName, ObjectKind::Layer),
+                 objectAttr("exr_header_attributes", AttrType::Object, ObjectKind::Metadata),
+             },
+             moonRaySceneVariables()),
+         ignoredSceneVariables()});
     c.push_back({"PerspectiveCamera",
                  ObjectKind::Camera,
                  {attr("node_xform", AttrType::Mat4), attr("focal", AttrType::Float),
@@ -250,6 +252,8 @@ std::vector<ClassSpec> makeRdlClasses() {
     c.push_back({"LightSet", ObjectKind::LightSet, {}, {}});
     c.push_back({"GeometrySet", ObjectKind::GeometrySet, {}, {"static"}});
     c.push_back({"Layer", ObjectKind::Layer, {}, {}});
+    // {"name", "type", "value"} entries for EXR headers (exr_header_attributes).
+    c.push_back({"Metadata", ObjectKind::Metadata, {}, {}});
     c.push_back(
         {"RenderOutput",
          ObjectKind::RenderOutput,
@@ -319,14 +323,15 @@ std::vector<ClassSpec> makeRdlClasses() {
           attr("cryptomatte_support_resume_render", AttrType::Bool),
           attr("file_part", AttrType::String), attr("exr_zip_compression_level", AttrType::Int),
           attr("exr_dwa_compression_level", AttrType::Float),
+          objectAttr("exr_header_attributes", AttrType::Object, ObjectKind::Metadata),
           extraAttr("checkpoint_file_name", AttrType::String),
           extraAttr("checkpoint_multi_version_file_name", AttrType::String),
           extraAttr("resume_file_name", AttrType::String)},
          // Set, each of these is refused (an unsupported output, buildRenderOutput).
-         {"camera", "denoise", "denoiser_input", "display_filter", "exr_header_attributes",
-          "reference_render_output", "cryptomatte_enable_refract", "cryptomatte_output_beauty",
-          "cryptomatte_output_normals", "cryptomatte_output_p0", "cryptomatte_output_positions",
-          "cryptomatte_output_refn", "cryptomatte_output_refp", "cryptomatte_output_uv"}});
+         {"camera", "denoise", "denoiser_input", "display_filter", "reference_render_output",
+          "cryptomatte_enable_refract", "cryptomatte_output_beauty", "cryptomatte_output_normals",
+          "cryptomatte_output_p0", "cryptomatte_output_positions", "cryptomatte_output_refn",
+          "cryptomatte_output_refp", "cryptomatte_output_uv"}});
     return c;
 }
 

@@ -26,6 +26,8 @@ const char* kindName(ObjectKind kind) {
     switch (kind) {
         case ObjectKind::SceneVariables:
             return "SceneVariables";
+        case ObjectKind::Metadata:
+            return "Metadata";
         case ObjectKind::Camera:
             return "Camera";
         case ObjectKind::Geometry:

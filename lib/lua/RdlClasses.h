@@ -19,6 +19,7 @@ enum class ObjectKind {
     GeometrySet,
     Layer,
     RenderOutput,
+    Metadata,
 };
 
 const char* kindName(ObjectKind kind);  // "Camera", "Geometry", ...

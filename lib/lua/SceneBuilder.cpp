@@ -53,6 +53,8 @@ Scene buildScene(const ObjectStore& store, const std::string& firstFile, bool ig
     Scene scene;
     scene.sourcePath = firstFile;
     scene.vars = buildSceneVariables(store.object(store.sceneVariablesId()), store);
+    scene.exrHeaderAttributes =
+        buildHeaderAttributes(store.object(store.sceneVariablesId()), store);
     const RdlObject& camera =
         activeObject(store, ObjectKind::Camera, "camera", scene.vars.camera, firstFile);
     scene.camera = buildCamera(camera);
@@ -135,8 +137,10 @@ Scene buildScene(const ObjectStore& store, const std::string& firstFile, bool ig
 
     for (const RdlObject& obj : store.objects()) {
         if (obj.kind() != ObjectKind::RenderOutput) continue;
-        if (auto out = buildRenderOutput(obj, ignoreUnsupported))
+        if (auto out = buildRenderOutput(obj, ignoreUnsupported)) {
+            out->headerAttributes = buildHeaderAttributes(obj, store);
             scene.outputs.push_back(std::move(*out));
+        }
     }
     checkOutputFiles(scene.outputs);
     assignAovSlots(scene.outputs);

@@ -160,7 +160,7 @@ std::vector<AttrSpec> moonRaySceneVariables() {
 
 // Valid MoonRay scene variables that refer to objects we do not model.
 std::vector<std::string> ignoredSceneVariables() {
-    return {"dicing_camera", "exr_header_attributes"};
+    return {"dicing_camera"};
 }
 
 }  // namespace rt

@@ -58,6 +58,13 @@ enum class ChannelFormat { Half, Float };
 // bits), b44, b44a, dwaa and dwab are lossy; the others are lossless.
 enum class Compression { None, Zip, Rle, Zips, Piz, Pxr24, B44, B44a, Dwaa, Dwab };
 
+// One header attribute a scene asks for (MoonRay's Metadata object, named by an
+// `exr_header_attributes`): name, MoonRay's type name and the value as text, checked
+// when the scene loaded (io/Metadata.h, metadataValueFromText).
+struct ExrHeaderAttribute {
+    std::string name, type, value;
+};
+
 struct RenderOutput {
     std::string name;  // the object name, e.g. "/out"
     SourceLocation where;
@@ -78,6 +85,7 @@ struct RenderOutput {
     int zipLevel = 0;       // exr_zip_compression_level 1..9; 0: OpenEXR's default
     float dwaLevel = 0.0f;  // exr_dwa_compression_level; 0: OpenEXR's default (45)
     bool active = true;
+    std::vector<ExrHeaderAttribute> headerAttributes;  // exr_header_attributes
     // Other MoonRay attributes that were set (checkpoint_file_name,
     // checkpoint_multi_version_file_name, resume_file_name), as text.
     std::map<std::string, std::string> extra;

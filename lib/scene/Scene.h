@@ -43,6 +43,9 @@ struct Scene {
     std::vector<LightSet> lightSets;
     std::vector<LayerAssignment> layer;  // the active layer
     std::vector<RenderOutput> outputs;
+    // SceneVariables exr_header_attributes: the header of every output file (an output's
+    // own attributes win).
+    std::vector<ExrHeaderAttribute> exrHeaderAttributes;
 };
 
 }  // namespace rt

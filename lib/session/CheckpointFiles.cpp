@@ -35,12 +35,17 @@ std::vector<CheckpointFile> planCheckpointFiles(const std::vector<OutputFile>& o
                                      "' is also an output file; set checkpoint_file_name");
             }
         }
-        // The header attributes (Cryptomatte manifests) of the files its outputs came from.
-        for (const RenderOutput& moved : file.outputs) {
-            for (const OutputFile& output : outputs) {
-                for (const RenderOutput& o : output.outputs)
-                    if (o.name == moved.name) file.metadata.merge(output.metadata);
-            }
+        // The header attributes (Cryptomatte manifests, exr_header_attributes) of the
+        // files its outputs came from; of a name several have, the first file's.
+        for (const OutputFile& output : outputs) {
+            const bool origin = std::any_of(
+                output.outputs.begin(), output.outputs.end(), [&](const RenderOutput& o) {
+                    return std::any_of(file.outputs.begin(), file.outputs.end(),
+                                       [&](const RenderOutput& m) { return m.name == o.name; });
+                });
+            if (!origin) continue;
+            for (const Metadata::Entry& e : output.metadata)
+                if (!file.metadata.has(e.name)) file.metadata.set(e.name, e.value);
         }
         const std::string base =
             extraOr(file.outputs.front(), "checkpoint_multi_version_file_name", file.path);

@@ -19,6 +19,7 @@
 #include "session/CheckpointController.h"
 #include "session/CheckpointSetReader.h"
 #include "session/CryptomatteMetadata.h"
+#include "session/HeaderAttributes.h"
 #include "session/ResumeLoader.h"
 #include "session/SignalRequests.h"
 
@@ -86,6 +87,7 @@ std::vector<OutputFile> planOutputFiles(const Scene& scene, const std::string& b
             objects.push_back(scene.geometries[static_cast<size_t>(entry.geometry)].name);
     }
     addCryptomatteMetadata(files, objects);
+    addHeaderAttributes(files, scene);
     return files;
 }
 

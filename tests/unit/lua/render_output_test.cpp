@@ -114,7 +114,7 @@ RenderOutput("/c") { result = "depth", compression = 5, file_name = "c.exr" }
 
 TEST(RenderOutputs, AttributesAtValuesThatAskForNothingAreAccepted) {
     const Scene scene = load(R"(
-RenderOutput("/beauty") { result = "beauty", denoise = false, exr_header_attributes = "" }
+RenderOutput("/beauty") { result = "beauty", denoise = false }
 )");
     EXPECT_EQ(scene.outputs.size(), 1u);
 }
@@ -190,6 +190,45 @@ Layer("/layer") { {BoxGeometry("/box"), "", DwaBaseMaterial("/mtl")} }
     EXPECT_FLOAT_EQ(scene.camera.nodeXform[3][1], 2.0f);
     EXPECT_FLOAT_EQ(scene.camera.filmWidthAperture, 30.0f);
     EXPECT_FLOAT_EQ(scene.materials[0].diffuseColor.y, 0.2f);
+}
+
+}  // namespace
+}  // namespace rt
+
+namespace rt {
+namespace {
+
+TEST(HeaderAttributes, MetadataObjectsFeedOutputsAndSceneVariables) {
+    const Scene scene = load(R"(
+Metadata("/shot") { {"shot", "string", "sq010"}, {"take", "int", 3}, {"fps", "float", "24"} }
+SceneVariables { exr_header_attributes = Metadata("/shot") }
+RenderOutput("/beauty") { exr_header_attributes = Metadata("/shot") }
+)");
+    ASSERT_EQ(scene.exrHeaderAttributes.size(), 3u);
+    EXPECT_EQ(scene.exrHeaderAttributes[1].name, "take");
+    EXPECT_EQ(scene.exrHeaderAttributes[1].type, "int");
+    EXPECT_EQ(scene.exrHeaderAttributes[1].value, "3");
+    ASSERT_EQ(scene.outputs.size(), 1u);
+    EXPECT_EQ(scene.outputs[0].headerAttributes.size(), 3u);
+}
+
+TEST(HeaderAttributes, BadEntriesAreSceneErrorsAtTheirLine) {
+    const struct {
+        const char* entry;
+        const char* expected;
+    } cases[] = {
+        {R"({"x", "v3f", "1 2 3"})", "Metadata '/m' attribute 'x': type 'v3f' is not supported"},
+        {R"({"x", "int", "many"})", "'many' is not an int"},
+        {R"({"compression", "string", "zip"})", "'compression': the name is set by the EXR writer"},
+        {R"({"x", "int"})", "expected {\"name\", \"type\", \"value\"}"},
+    };
+    for (const auto& c : cases) {
+        const std::string error =
+            errorOf(std::string("\nMetadata(\"/m\") { ") + c.entry +
+                    " }\nRenderOutput(\"/beauty\") { exr_header_attributes = Metadata(\"/m\") }\n");
+        EXPECT_NE(error.find("scene.rdla:6: "), std::string::npos) << c.entry << "\n" << error;
+        EXPECT_NE(error.find(c.expected), std::string::npos) << c.entry << "\n" << error;
+    }
 }
 
 }  // namespace
