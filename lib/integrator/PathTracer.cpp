@@ -125,20 +125,27 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler, Trace
         // Lights are not occluders (as in MoonRay): a ray collects the emission of every
         // light it crosses before the surface it hits. Shadow rays likewise test geometry
         // only, which keeps light sampling and BSDF sampling consistent for MIS.
+        // A light with a max_shadow_distance is not shadowed by a surface hit beyond it
+        // (MoonRay): its emission counts as if the ray had not stopped there, exactly
+        // as its shadow rays below ignore such occluders.
+        const float hitDistance = hitSurface ? hit.t * ray.dir.length() : 0.0f;
+        auto occludes = [&](int light) {
+            const float limit = lights[light]->maxShadowDistance();
+            return hitSurface && !(limit > 0.0f && hitDistance > limit && !state.fromCamera);
+        };
         Ray segment = ray;
-        if (hitSurface) segment.tFar = hit.t;
         for (int light : m_scene.finiteLights()) {
+            segment.tFar = occludes(light) ? hit.t : ray.tFar;
             LightHit lightHit;
             if (lights[light]->intersect(segment, lightHit)) addEmission(light, lightHit);
         }
-        if (!hitSurface) {
-            const Vec3f dir = ray.dir.normalized();
-            for (int light : m_scene.infiniteLights()) {
-                LightHit lightHit;
-                if (lights[light]->escaped(ray.org, dir, lightHit)) addEmission(light, lightHit);
-            }
-            break;
+        const Vec3f dir = ray.dir.normalized();
+        for (int light : m_scene.infiniteLights()) {
+            LightHit lightHit;
+            if (!occludes(light) && lights[light]->escaped(ray.org, dir, lightHit))
+                addEmission(light, lightHit);
         }
+        if (!hitSurface) break;
 
         const Bsdf bsdf(m_scene.material(hit.geometry), hit.ng);
         const Vec3f wo = -ray.dir.normalized();
@@ -172,6 +179,8 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler, Trace
                     shadow.dir = ls.wi;
                     shadow.tFar = std::isinf(ls.distance) ? std::numeric_limits<float>::infinity()
                                                           : ls.distance * (1.0f - 1e-4f);
+                    const float limit = lights[setLights[chosen]]->maxShadowDistance();
+                    if (limit > 0.0f) shadow.tFar = std::min(shadow.tFar, limit);
                     ++counters.rays;
                     if (!m_scene.accel().occluded(shadow)) {
                         const float lightPdf = ls.pdf / static_cast<float>(count);

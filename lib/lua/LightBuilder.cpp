@@ -42,6 +42,12 @@ LightDesc buildLight(const RdlObject& obj) {
     light.exposure = obj.getFloat("exposure", light.exposure);
     light.visibleInCamera = obj.getBool("visible_in_camera", light.visibleInCamera);
     light.normalized = obj.getBool("normalized", light.normalized);
+    light.maxShadowDistance = obj.getFloat("max_shadow_distance", 0.0f);
+    if (!(light.maxShadowDistance >= 0.0f) || std::isinf(light.maxShadowDistance)) {
+        failAt(
+            *obj.find("max_shadow_distance"), "max_shadow_distance",
+            obj.describe() + ": max_shadow_distance must be 0 (no limit) or a positive distance");
+    }
     if (!isFinite(light.radianceScale()) || light.color.x < 0.0f || light.color.y < 0.0f ||
         light.color.z < 0.0f || light.intensity < 0.0f) {
         throw SceneError(obj.where, obj.describe() +

@@ -70,11 +70,9 @@ const std::vector<RefusedAttr> kGeometryRefused = {
     refusedAttr("visible_volume", AttrType::Bool, "true")};
 
 // Light attributes that change the picture; their MoonRay defaults ask for nothing.
-const std::vector<RefusedAttr> kLightRefused = {
-    refusedAttr("light_filters", AttrType::String, ""),
-    refusedAttr("clear_radius", AttrType::Float, "0"),
-    refusedAttr("max_shadow_distance", AttrType::Float, "0"),
-    refusedAttr("presence", AttrType::Float, "1")};
+const std::vector<RefusedAttr> kLightRefused = {refusedAttr("light_filters", AttrType::String, ""),
+                                                refusedAttr("clear_radius", AttrType::Float, "0"),
+                                                refusedAttr("presence", AttrType::Float, "1")};
 
 // DwaBaseMaterial lobes and controls we do not have (MoonRay's defaults from its
 // DwaBaseMaterial reference); emission, fuzz and clearcoat settings stay notes because
@@ -129,7 +127,7 @@ std::vector<AttrSpec> lightAttrs() {
     return {attr("node_xform", AttrType::Mat4), attr("on", AttrType::Bool),
             attr("color", AttrType::Rgb),       attr("intensity", AttrType::Float),
             attr("exposure", AttrType::Float),  attr("visible_in_camera", AttrType::Bool),
-            attr("label", AttrType::String)};
+            attr("label", AttrType::String),    attr("max_shadow_distance", AttrType::Float)};
 }
 
 }  // namespace

@@ -24,6 +24,9 @@ struct LightDesc {
     float exposure = 0.0f;
     bool normalized = true;       // area lights only
     bool visibleInCamera = true;  // area lights and EnvLight
+    // MoonRay max_shadow_distance: occluders farther than this (world units) from the
+    // shaded point do not shadow this light; 0 = every occluder does.
+    float maxShadowDistance = 0.0f;
     float width = 1.0f;           // RectLight, local X
     float height = 1.0f;          // RectLight, local Y
     float radius = 1.0f;          // SphereLight, DiskLight

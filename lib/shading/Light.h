@@ -46,15 +46,20 @@ class Light {
     virtual bool isInfinite() const = 0;
 
     bool visibleInCamera() const { return m_visibleInCamera; }
+    // Occluders beyond this distance do not shadow the light (0: no limit).
+    float maxShadowDistance() const { return m_maxShadowDistance; }
     const std::string& name() const { return m_name; }
 
   protected:
     explicit Light(const LightDesc& desc)
-        : m_name(desc.name), m_visibleInCamera(desc.visibleInCamera) {}
+        : m_name(desc.name),
+          m_visibleInCamera(desc.visibleInCamera),
+          m_maxShadowDistance(desc.maxShadowDistance) {}
 
   private:
     std::string m_name;
     bool m_visibleInCamera;
+    float m_maxShadowDistance;
 };
 
 // Builds every light of the scene: one per desc, in order, so that LightSet indices stay
