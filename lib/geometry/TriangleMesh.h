@@ -11,6 +11,8 @@ namespace rt {
 struct TriangleMesh {
     std::vector<Vec3f> positions;
     std::vector<uint32_t> indices;  // three per triangle, counter-clockwise = front
+    // The authored polygon (face) each triangle came from; empty: triangle i is face i.
+    std::vector<uint32_t> triangleFace;
 
     size_t triangleCount() const { return indices.size() / 3; }
     bool empty() const { return indices.empty(); }

@@ -147,7 +147,8 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler, Trace
         }
         if (!hitSurface) break;
 
-        const Bsdf bsdf(m_scene.material(hit.geometry), hit.ng);
+        const Bsdf bsdf(m_scene.material(hit.geometry), hit.ng,
+                        m_scene.diffuseColor(hit.geometry, hit.primitive));
         const Vec3f wo = -ray.dir.normalized();
         if (state.fromCamera) {
             out.alpha = 1.0f;

@@ -6,6 +6,32 @@
 
 namespace rt {
 
+namespace {
+
+// The diffuse colours of a geometry whose material binds its colour to a primitive
+// attribute (lua checked the attribute exists with a colour per face or one value):
+// one colour, or one per triangle. Empty when the colour is not bound.
+std::vector<Color> boundDiffuseColors(const Geometry& geometry, const Material& material) {
+    if (material.diffuseColorAttribute.empty()) return {};
+    const auto found = geometry.primitiveAttributes.find(material.diffuseColorAttribute);
+    if (found == geometry.primitiveAttributes.end())
+        return {material.diffuseColorAttributeDefault * material.diffuseColor};
+    const PrimitiveAttribute& a = found->second;
+    // A float attribute reads as grey.
+    auto value = [&a](size_t i) { return a.colors.empty() ? Color(a.floats[i]) : a.colors[i]; };
+    if (a.rate == PrimitiveAttribute::Rate::Constant) return {value(0) * material.diffuseColor};
+    const auto& mesh = std::get<TriangleMesh>(geometry.shape);
+    std::vector<Color> out;
+    out.reserve(mesh.triangleCount());
+    for (size_t t = 0; t < mesh.triangleCount(); ++t) {
+        const size_t face = mesh.triangleFace.empty() ? t : mesh.triangleFace[t];
+        out.push_back(value(face) * material.diffuseColor);
+    }
+    return out;
+}
+
+}  // namespace
+
 RenderScene::RenderScene(const Scene& scene)
     : m_width(scene.vars.renderWidth()),
       m_height(scene.vars.renderHeight()),
@@ -41,6 +67,8 @@ RenderScene::RenderScene(const Scene& scene)
         m_materials.push_back(&scene.materials[static_cast<size_t>(entry.material)]);
         m_materialIndex.push_back(entry.material);
         m_geometryIndex.push_back(entry.geometry);
+        m_triangleColors.push_back(boundDiffuseColors(
+            scene.geometries[static_cast<size_t>(entry.geometry)], *m_materials.back()));
         m_lightSetOfGeometry.push_back(entry.lightSet < 0 ? allLightsSet : entry.lightSet);
     }
     m_accel = std::make_unique<EmbreeScene>(m_shapes);

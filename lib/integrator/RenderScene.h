@@ -24,6 +24,13 @@ class RenderScene {
     // Per Embree geometry id (one per layer entry).
     const Material& material(uint32_t geometry) const { return *m_materials[geometry]; }
     int lightSet(uint32_t geometry) const { return m_lightSetOfGeometry[geometry]; }
+    // The diffuse colour at triangle `primitive`: the material's, or where its colour is
+    // bound to a primitive attribute, that attribute's value times it.
+    const Color& diffuseColor(uint32_t geometry, uint32_t primitive) const {
+        const std::vector<Color>& perTriangle = m_triangleColors[geometry];
+        if (perTriangle.empty()) return m_materials[geometry]->diffuseColor;
+        return perTriangle.size() == 1 ? perTriangle[0] : perTriangle[primitive];
+    }
     // The index into Scene::materials of each Embree geometry id.
     const std::vector<int>& geometryMaterials() const { return m_materialIndex; }
     // The index into Scene::geometries of each Embree geometry id.
@@ -47,7 +54,8 @@ class RenderScene {
     std::vector<const Material*> m_materials;
     std::vector<int> m_materialIndex;
     std::vector<int> m_geometryIndex;
-    std::vector<int> m_lightSetOfGeometry;  // index into m_setLights
+    std::vector<std::vector<Color>> m_triangleColors;  // per geometry: empty, 1 or per triangle
+    std::vector<int> m_lightSetOfGeometry;             // index into m_setLights
     std::vector<std::unique_ptr<Light>> m_lights;
     std::vector<std::vector<int>> m_setLights;
     std::vector<std::vector<bool>> m_setMembership;

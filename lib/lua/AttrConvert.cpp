@@ -39,6 +39,10 @@ std::string expectedText(const AttrSpec& spec) {
             return "a list of numbers";
         case AttrType::Vec3Vector:
             return "a list of Vec3";
+        case AttrType::RgbVector:
+            return "a list of Rgb";
+        case AttrType::ObjectVector:
+            return std::string("a list of ") + kindName(spec.refKind) + " objects";
         case AttrType::StringVector:
             return "a list of strings";
         case AttrType::Enum: {
@@ -250,6 +254,20 @@ AttrValue luaToValue(lua_State* L, int index, const AttrSpec& spec, const Object
             return readList<Vec3f>(L, index, spec, store,
                                    [L](int i, Vec3f& v) { return toVec3(L, i, v); });
         }
+        case AttrType::RgbVector:
+            return readList<Vec3f>(L, index, spec, store, [L](int i, Vec3f& v) {
+                Color c;
+                if (!toRgb(L, i, c)) return false;
+                v = Vec3f(c.x, c.y, c.z);
+                return true;
+            });
+        case AttrType::ObjectVector:
+            return readList<int64_t>(L, index, spec, store, [L, &store, &spec](int i, int64_t& v) {
+                int id = -1;
+                if (!toObjectId(L, i, id) || store.object(id).kind() != spec.refKind) return false;
+                v = id;
+                return true;
+            });
         case AttrType::Enum: {
             int64_t v;
             if (integralNumber(L, index, v)) {

@@ -34,6 +34,18 @@ std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj, bool ignoreU
 std::vector<ExrHeaderAttribute> buildHeaderAttributes(const RdlObject& owner,
                                                       const ObjectStore& store);
 
+// A geometry's UserData (`primitive_attributes`, rates constant and uniform); throws
+// SceneError for another rate or a value count that does not fit `geometry`.
+std::map<std::string, PrimitiveAttribute> buildPrimitiveAttributes(const RdlObject& obj,
+                                                                   const Geometry& geometry,
+                                                                   const ObjectStore& store);
+// A material's diffuse colour bound to an AttributeMap: Material::diffuseColorAttribute.
+void bindMaterial(Material& material, const RdlObject& obj, const ObjectStore& store);
+// Attributes bound to a map that must give MoonRay's default on this geometry (opacity
+// bound to a displayOpacity of 1): SceneError where it does not.
+void checkBoundDefaults(const RdlObject& material, const RdlObject& geometryObj,
+                        const Geometry& geometry, const ObjectStore& store);
+
 // Assembles the scene: active camera and layer, the layer's geometry, materials and
 // light sets, all lights, render outputs.
 Scene buildScene(const ObjectStore& store, const std::string& firstFile, bool ignoreUnsupported);

@@ -49,6 +49,9 @@ TriangleMesh buildMesh(const RdlObject& obj) {
         throw SceneError(obj.where, obj.describe() + ": " + error);
     }
     if (mesh.empty()) throw SceneError(obj.where, obj.describe() + " has no faces");
+    for (size_t face = 0; face < counts.size(); ++face)  // a fan: count - 2 triangles
+        mesh.triangleFace.insert(mesh.triangleFace.end(), static_cast<size_t>(counts[face] - 2),
+                                 static_cast<uint32_t>(face));
     if (obj.getInt("orientation", 0) == 1) flipWinding(mesh);  // left-handed
     return mesh;
 }

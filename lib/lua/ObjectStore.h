@@ -56,6 +56,12 @@ struct RdlObject {
     std::vector<int> members;             // LightSet / GeometrySet
     std::vector<LayerEntry> entries;      // Layer
     std::vector<MetadataEntry> metadata;  // Metadata
+    // bind(map, value): the map object bound to each attribute, and where.
+    struct Binding {
+        int map = -1;
+        SourceLocation where;
+    };
+    std::map<std::string, Binding> bindings;
     // Attributes of the class's `ignored` list that were set, where: a RenderOutput
     // refuses them (they would change what is written), other classes only note them.
     std::map<std::string, SourceLocation> ignoredSet;

@@ -200,6 +200,46 @@ static void checkRefused(lua_State* L, const ObjectStore& store, const RdlObject
                          " is accepted; doc/SCENES.md)");
 }
 
+// The attributes bind() may attach an AttributeMap to: the diffuse colours (a per-face or
+// per-geometry colour multiplies them) and, checked per geometry when the scene is built,
+// attributes refused unless at their default (the map must give that default).
+static bool bindable(const ClassSpec& cls, const std::string& name) {
+    return name == "albedo" || name == "diffuse_color" || name == "diffuseColor" ||
+           cls.findRefused(name) != nullptr;
+}
+
+// bind(map[, value]) at valueIndex: bind(undef(), v) is v alone; with a map, records the
+// binding and leaves `value` at valueIndex for the attribute's own value. False when
+// there is no value to set (the attribute keeps its default).
+static bool bindValue(lua_State* L, ObjectStore& store, RdlObject& obj, const std::string& name,
+                      int valueIndex, const SourceLocation& where) {
+    pushRdlaElement(L, valueIndex, 1);
+    int map = -1;
+    const bool none = lua_isnil(L, -1) || rdlaValueKind(L, -1) == RdlaValueKind::Undef;
+    const bool isMap = toObjectId(L, -1, map) && store.object(map).kind() == ObjectKind::Map;
+    const std::string got = describeLuaValue(L, -1, store);
+    lua_pop(L, 1);
+    if (!none) {
+        if (!isMap) {
+            throw SceneError(where, "attribute '" + name + "' of " + obj.describe() +
+                                        ": bind() takes a map shader (AttributeMap), got " + got);
+        }
+        if (!bindable(*obj.cls, name)) {
+            throw SceneError(where, "attribute '" + name + "' of " + obj.describe() +
+                                        ": bind() of a map is supported on diffuse colours only "
+                                        "(doc/SCENES.md); set a plain value");
+        }
+        obj.bindings[name] = {map, where};
+    }
+    pushRdlaElement(L, valueIndex, 2);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return false;
+    }
+    lua_replace(L, valueIndex);
+    return true;
+}
+
 // MoonRay declares a spaced alias for its attributes ("image width", "node xform",
 // "diffuse color"): the name with spaces for underscores.
 static std::string canonicalName(const ClassSpec& cls, const std::string& name) {
@@ -219,6 +259,7 @@ void setAttribute(lua_State* L, ObjectStore& store, RdlObject& obj, const std::s
         case RdlaValueKind::Undef:  // back to the default, as if never set
             obj.attributes.erase(name);
             obj.ignoredSet.erase(name);
+            obj.bindings.erase(name);
             return;
         case RdlaValueKind::Blurred: {
             noteShutterOpenValue(store, where, obj, name);
@@ -227,10 +268,10 @@ void setAttribute(lua_State* L, ObjectStore& store, RdlObject& obj, const std::s
             break;
         }
         case RdlaValueKind::Bound:
-            throw SceneError(where, "attribute '" + name + "' of " + obj.describe() +
-                                        ": bind() attaches a map shader, and we have none "
-                                        "(doc/SCENES.md); set a plain value");
+            if (!bindValue(L, store, obj, name, valueIndex, where)) return;
+            break;
         case RdlaValueKind::Plain:
+            obj.bindings.erase(name);
             break;
     }
     const AttrSpec* spec = cls.find(name);

@@ -51,7 +51,6 @@ const std::vector<std::string> kGeometryIgnored = {"label",
                                                    "motion_blur_type",
                                                    "curved_motion_blur_sample_count",
                                                    "use_rotation_motion_blur",
-                                                   "primitive_attributes",
                                                    "velocity_list_0",
                                                    "velocity_list_1",
                                                    "accleration_list",
@@ -120,7 +119,8 @@ const std::vector<std::string> kLightIgnored = {"mb",
                                                 "projector_height"};
 
 std::vector<AttrSpec> geometryAttrs() {
-    return {attr("node_xform", AttrType::Mat4), attr("reverse_normals", AttrType::Bool)};
+    return {attr("node_xform", AttrType::Mat4), attr("reverse_normals", AttrType::Bool),
+            objectAttr("primitive_attributes", AttrType::ObjectVector, ObjectKind::UserData)};
 }
 
 std::vector<AttrSpec> lightAttrs() {
@@ -196,7 +196,8 @@ std::vector<ClassSpec> makeRdlClasses() {
                  kGeometryRefused});
     c.push_back({"SphereGeometry",
                  ObjectKind::Geometry,
-                 {attr("node_xform", AttrType::Mat4), attr("radius", AttrType::Float)},
+                 {attr("node_xform", AttrType::Mat4), attr("radius", AttrType::Float),
+                  objectAttr("primitive_attributes", AttrType::ObjectVector, ObjectKind::UserData)},
                  concat(kGeometryIgnored, {"reverse_normals", "phi_max", "zmin", "zmax"}),
                  kGeometryRefused});
     // Our extension: a Wavefront OBJ file, path relative to the scene file.
@@ -250,6 +251,23 @@ std::vector<ClassSpec> makeRdlClasses() {
     c.push_back({"LightSet", ObjectKind::LightSet, {}, {}});
     c.push_back({"GeometrySet", ObjectKind::GeometrySet, {}, {"static"}});
     c.push_back({"Layer", ObjectKind::Layer, {}, {}});
+    // Primitive attributes (doc/SCENES.md): a colour or float per geometry or per face.
+    c.push_back({"UserData",
+                 ObjectKind::UserData,
+                 {attr("color_key", AttrType::String), attr("color_values_0", AttrType::RgbVector),
+                  attr("float_key", AttrType::String),
+                  attr("float_values_0", AttrType::FloatVector), attr("rate", AttrType::String)},
+                 {"bool_key", "bool_values", "int_key", "int_values", "string_key", "string_values",
+                  "vec2f_key", "vec2f_values_0", "vec3f_key", "vec3f_values_0", "mat4f_key",
+                  "mat4f_values_0", "color_values_1", "float_values_1", "vec2f_values_1",
+                  "vec3f_values_1", "mat4f_values_1"}});
+    // A map shader that reads a primitive attribute: what bind() may attach to a colour.
+    c.push_back(
+        {"AttributeMap",
+         ObjectKind::Map,
+         {attr("primitive_attribute_name", AttrType::String),
+          attr("primitive_attribute_type", AttrType::String), attr("default_value", AttrType::Rgb)},
+         {"label"}});
     // {"name", "type", "value"} entries for EXR headers (exr_header_attributes).
     c.push_back({"Metadata", ObjectKind::Metadata, {}, {}});
     c.push_back(

@@ -28,6 +28,10 @@ const char* kindName(ObjectKind kind) {
             return "SceneVariables";
         case ObjectKind::Metadata:
             return "Metadata";
+        case ObjectKind::UserData:
+            return "UserData";
+        case ObjectKind::Map:
+            return "Map";
         case ObjectKind::Camera:
             return "Camera";
         case ObjectKind::Geometry:
@@ -74,6 +78,10 @@ const char* typeName(AttrType type) {
             return "FloatVector";
         case AttrType::Vec3Vector:
             return "Vec3Vector";
+        case AttrType::RgbVector:
+            return "RgbVector";
+        case AttrType::ObjectVector:
+            return "SceneObjectVector";
         case AttrType::StringVector:
             return "StringVector";
         case AttrType::Enum:

@@ -20,6 +20,8 @@ enum class ObjectKind {
     Layer,
     RenderOutput,
     Metadata,
+    UserData,
+    Map,  // map shaders: AttributeMap
 };
 
 const char* kindName(ObjectKind kind);  // "Camera", "Geometry", ...
@@ -37,6 +39,8 @@ enum class AttrType {
     IntVector,
     FloatVector,
     Vec3Vector,
+    RgbVector,     // stored as std::vector<Vec3f>
+    ObjectVector,  // objects of kind `refKind`, stored as their ids (std::vector<int64_t>)
     StringVector,
     Enum,          // an integer, or one of the names in `enumValues`; stored as the integer
     Object,        // a reference to an object of kind `refKind`

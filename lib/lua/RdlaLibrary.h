@@ -5,8 +5,9 @@
 //                    left at its default;
 //   blur(a, b)       an attribute's values at shutter open and close: we render no motion
 //                    blur, so the shutter-open value is used (noted once per load);
-//   bind(map[, v])   binds a map shader to an attribute: we have no map shaders, so a
-//                    scene error names the attribute (the picture would change);
+//   bind(map[, v])   binds a map shader to an attribute: an AttributeMap on a diffuse
+//                    colour (lua/PrimitiveAttributeBuilder.cpp); bind(undef(), v) is v;
+//                    anything else is a scene error naming the attribute;
 //   Camera           MoonRay's alias of PerspectiveCamera (constructors.lua).
 struct lua_State;
 

@@ -90,6 +90,8 @@ Scene buildScene(const ObjectStore& store, const std::string& firstFile, bool ig
             assignment.geometry = static_cast<int>(scene.geometries.size());
             geometryIndex[entry.geometry] = assignment.geometry;
             scene.geometries.push_back(buildGeometry(geomObj));
+            scene.geometries.back().primitiveAttributes =
+                buildPrimitiveAttributes(geomObj, scene.geometries.back(), store);
         }
 
         if (entry.material < 0) {
@@ -108,6 +110,11 @@ Scene buildScene(const ObjectStore& store, const std::string& firstFile, bool ig
             assignment.material = static_cast<int>(scene.materials.size());
             materialIndex[entry.material] = assignment.material;
             scene.materials.push_back(buildMaterial(store.object(entry.material)));
+            bindMaterial(scene.materials.back(), store.object(entry.material), store);
+        }
+        if (entry.material >= 0) {
+            checkBoundDefaults(store.object(entry.material), geomObj,
+                               scene.geometries[static_cast<size_t>(assignment.geometry)], store);
         }
 
         if (entry.lightSet >= 0) {

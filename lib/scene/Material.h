@@ -18,6 +18,11 @@ struct Material {
     float roughness = 0.5f;        // perceptual roughness [0,1]; GGX alpha = roughness^2
     float transmission = 0.0f;     // [0,1]
     float refractiveIndex = 1.5f;  // > 0
+    // bind(AttributeMap(...), colour) on the diffuse colour: the primitive attribute whose
+    // value (per face or constant) multiplies diffuseColor, and the map's default_value
+    // where a geometry has no such attribute. Empty: not bound.
+    std::string diffuseColorAttribute;
+    Color diffuseColorAttributeDefault{0.0f, 0.0f, 0.0f};
 };
 
 }  // namespace rt

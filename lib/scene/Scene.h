@@ -1,6 +1,7 @@
 #pragma once
 // The scene model after loading: plain data, every geometry already in world space.
 // Built by lib/lua (RDLA) or directly by tests through the same structures.
+#include <map>
 #include <string>
 #include <variant>
 #include <vector>
@@ -15,10 +16,20 @@
 
 namespace rt {
 
+// MoonRay UserData attached to a geometry (`primitive_attributes`), as AttributeMap
+// shaders read it: one value for the whole geometry or one per authored face.
+struct PrimitiveAttribute {
+    enum class Rate { Constant, Uniform };
+    Rate rate = Rate::Constant;
+    std::vector<Color> colors;  // color_values_0
+    std::vector<float> floats;  // float_values_0
+};
+
 struct Geometry {
     std::string name;
     SourceLocation where;
     std::variant<TriangleMesh, Sphere> shape;
+    std::map<std::string, PrimitiveAttribute> primitiveAttributes;  // by key
 };
 
 // A Layer entry: geometry drawn with a material, lit by a light set.

@@ -121,6 +121,26 @@ void hashMesh(Fingerprinter& h, const TriangleMesh& mesh) {
     for (uint32_t i : mesh.indices) h.u32(i);
 }
 
+// Hashed only when present, so scenes without them keep their fingerprints; with them,
+// which face each triangle belongs to matters too.
+void hashPrimitiveAttributes(Fingerprinter& h, const Geometry& g) {
+    if (g.primitiveAttributes.empty()) return;
+    h.tag("PRIM");
+    if (const auto* mesh = std::get_if<TriangleMesh>(&g.shape)) {
+        h.size(mesh->triangleFace.size());
+        for (uint32_t f : mesh->triangleFace) h.u32(f);
+    }
+    h.size(g.primitiveAttributes.size());
+    for (const auto& [key, a] : g.primitiveAttributes) {
+        h.text(key);
+        h.i32(static_cast<int>(a.rate));
+        h.size(a.colors.size());
+        for (const Color& c : a.colors) h.color(c);
+        h.size(a.floats.size());
+        for (float f : a.floats) h.f32(f);
+    }
+}
+
 void hashSphere(Fingerprinter& h, const Sphere& sphere) {
     h.tag("SPHR");
     h.vec3(sphere.center);
@@ -136,6 +156,10 @@ void hashLight(Fingerprinter& h, const LightDesc& light) {
     h.f32(light.exposure);
     h.boolean(light.normalized);
     h.boolean(light.visibleInCamera);
+    if (light.maxShadowDistance > 0.0f) {
+        h.tag("MSHD");
+        h.f32(light.maxShadowDistance);
+    }
     h.f32(light.width);
     h.f32(light.height);
     h.f32(light.radius);
@@ -199,6 +223,7 @@ uint64_t sceneFingerprint(const Scene& scene) {
             void operator()(const Sphere& sphere) const { hashSphere(h, sphere); }
         };
         std::visit(Visitor{h}, g.shape);
+        hashPrimitiveAttributes(h, g);
     }
 
     h.tag("MATS");
@@ -211,6 +236,11 @@ uint64_t sceneFingerprint(const Scene& scene) {
         h.f32(m.roughness);
         h.f32(m.transmission);
         h.f32(m.refractiveIndex);
+        if (!m.diffuseColorAttribute.empty()) {
+            h.tag("DMAP");
+            h.text(m.diffuseColorAttribute);
+            h.color(m.diffuseColorAttributeDefault);
+        }
     }
 
     h.tag("LGTS");

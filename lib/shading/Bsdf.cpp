@@ -58,10 +58,10 @@ char scatterType(const Variant& lobe) {
 
 }  // namespace
 
-Bsdf::Bsdf(const Material& material, const Vec3f& ng) : m_frame(Frame::fromNormal(ng)) {
+Bsdf::Bsdf(const Material& material, const Vec3f& ng, const Color& diffuseColor)
+    : m_frame(Frame::fromNormal(ng)) {
     const auto unit = [](float x) { return std::isfinite(x) ? clamp(x, 0.0f, 1.0f) : 0.0f; };
-    const Color color(unit(material.diffuseColor.x), unit(material.diffuseColor.y),
-                      unit(material.diffuseColor.z));
+    const Color color(unit(diffuseColor.x), unit(diffuseColor.y), unit(diffuseColor.z));
     const float metallic = unit(material.metallic);
     const float transmission = unit(material.transmission);
     const float specular = unit(material.specular);

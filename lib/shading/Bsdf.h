@@ -35,7 +35,9 @@ class Bsdf {
   public:
     // ng: geometric normal (world, unit) as authored (outward for closed meshes; NOT flipped
     // toward wo).
-    Bsdf(const Material& material, const Vec3f& ng);
+    Bsdf(const Material& material, const Vec3f& ng) : Bsdf(material, ng, material.diffuseColor) {}
+    // With the diffuse colour a primitive attribute gives this point (RenderScene).
+    Bsdf(const Material& material, const Vec3f& ng, const Color& diffuseColor);
 
     // f(wo,wi)*|cos theta_i|, non-delta lobes only.
     Color eval(const Vec3f& wo, const Vec3f& wi) const;

@@ -75,14 +75,25 @@ PerspectiveCamera("/cam") { focal = blur(35, 50), node_xform = blur(translate(0,
     EXPECT_EQ(log::warningCount(), warnings + 1);
 }
 
-TEST(RdlaLibrary, BindIsASceneErrorNamingTheAttribute) {
-    const std::string error = errorOf(std::string(test::kMinimalScene) + R"(
+TEST(RdlaLibrary, BindTakesAnAttributeMapOnDiffuseColoursOnly) {
+    const std::string notAMap = errorOf(std::string(test::kMinimalScene) + R"(
 DwaBaseMaterial("/mtl") { diffuse_color = bind(DwaBaseMaterial("/other"), Rgb(1, 1, 1)) }
 )");
-    EXPECT_NE(error.find("scene.rdla:6: attribute 'diffuse_color' of DwaBaseMaterial '/mtl': "
-                         "bind() attaches a map shader"),
+    EXPECT_NE(notAMap.find("scene.rdla:6: attribute 'diffuse_color' of DwaBaseMaterial '/mtl': "
+                           "bind() takes a map shader (AttributeMap)"),
               std::string::npos)
-        << error;
+        << notAMap;
+    const std::string notAColour = errorOf(std::string(test::kMinimalScene) + R"(
+DwaBaseMaterial("/mtl") { roughness = bind(AttributeMap("/rough"), 0.5) }
+)");
+    EXPECT_NE(notAColour.find("bind() of a map is supported on diffuse colours only"),
+              std::string::npos)
+        << notAColour;
+    // bind() of nothing is the value alone.
+    const Scene scene = load(std::string(test::kMinimalScene) + R"(
+DwaBaseMaterial("/mtl") { roughness = bind(undef(), 0.25) }
+)");
+    EXPECT_EQ(scene.materials[0].roughness, 0.25f);
 }
 
 TEST(RdlaLibrary, CameraIsPerspectiveCamera) {
