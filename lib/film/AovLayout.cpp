@@ -56,6 +56,10 @@ AovLayout aovLayoutFor(const std::vector<RenderOutput>& outputs) {
                 slot.filter = MathFilter::Average;  // counts; math_filter does not apply
                 slot.what = "cryptomatte depth " + std::to_string(output->cryptomatteDepth);
                 break;
+            case OutputResult::MaterialAov:
+            case OutputResult::PrimitiveAttribute:
+                slot.what = "material_aov " + output->materialAov.text;
+                break;
             default:
                 slot.what =
                     "state_variable " + std::to_string(static_cast<int>(output->stateVariable));

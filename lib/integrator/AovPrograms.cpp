@@ -1,5 +1,7 @@
 #include "integrator/AovPrograms.h"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "core/Error.h"
@@ -25,6 +27,34 @@ int labelIndex(std::vector<std::string>& labels, const std::string& label) {
         if (labels[i] == label) return static_cast<int>(i);
     labels.push_back(label);
     return static_cast<int>(labels.size()) - 1;
+}
+
+bool anyOf(const std::vector<std::string>& wanted, const std::string& label) {
+    return wanted.empty() || std::find(wanted.begin(), wanted.end(), label) != wanted.end();
+}
+
+// The geometry's attribute an expression reads, when it has one of that type.
+const PrimitiveAttribute* attributeFor(const MaterialAovExpression& e, const Geometry& geometry) {
+    if (e.property != MaterialAovExpression::Property::PrimitiveAttribute) return nullptr;
+    const auto found = geometry.primitiveAttributes.find(e.attribute);
+    if (found == geometry.primitiveAttributes.end()) return nullptr;
+    const PrimitiveAttribute& a = found->second;
+    switch (e.attributeType) {
+        case AttributeType::Float:
+            return a.floats.empty() ? nullptr : &a;
+        case AttributeType::Rgb:
+            return a.colors.empty() ? nullptr : &a;
+        case AttributeType::Vec3:
+            return a.vectors.empty() ? nullptr : &a;
+        default:  // UserData's vec2f values are not read (doc/SCENES.md)
+            return nullptr;
+    }
+}
+
+// Whether a min / max output's first-hit values start from +-inf (see missValues()).
+bool readsFirstHit(OutputResult result) {
+    return result == OutputResult::StateVariable || result == OutputResult::MaterialAov ||
+           result == OutputResult::PrimitiveAttribute;
 }
 
 }  // namespace
@@ -62,6 +92,20 @@ AovPrograms::AovPrograms(const Scene& scene, const RenderScene& renderScene) {
             }
         } else if (output.result == OutputResult::Cryptomatte) {
             m_cryptomattes.push_back({offset});
+        } else if (output.result == OutputResult::MaterialAov ||
+                   output.result == OutputResult::PrimitiveAttribute) {
+            MaterialAov aov{output.materialAov, offset, {}, {}};
+            const MaterialAovExpression& e = aov.expression;
+            for (size_t g = 0; g < geometryMaterials.size(); ++g) {
+                const Geometry& geometry =
+                    scene.geometries[static_cast<size_t>(renderScene.geometryObjects()[g])];
+                const Material& material =
+                    scene.materials[static_cast<size_t>(geometryMaterials[g])];
+                aov.labelsMatch.push_back(anyOf(e.geometryLabels, geometry.label) &&
+                                          anyOf(e.materialLabels, material.label));
+                aov.attributes.push_back(attributeFor(e, geometry));
+            }
+            m_materialAovs.push_back(std::move(aov));
         } else {
             m_stateVariables.push_back({output.stateVariable, offset});
         }
@@ -72,6 +116,23 @@ AovPrograms::AovPrograms(const Scene& scene, const RenderScene& renderScene) {
                 rt::cryptomatteId(scene.geometries[static_cast<size_t>(object)].name));
     }
     m_floats = layout.floatsPerSample();
+    m_missValues.assign(m_floats, 0.0f);
+    for (const RenderOutput& output : scene.outputs) {
+        if (output.aovSlot < 0 || !readsFirstHit(output.result)) continue;
+        const float miss = output.mathFilter == MathFilter::Min   ? INFINITY
+                           : output.mathFilter == MathFilter::Max ? -INFINITY
+                                                                  : 0.0f;
+        const size_t first = layout.firstFloat(static_cast<size_t>(output.aovSlot));
+        std::fill_n(m_missValues.begin() + static_cast<std::ptrdiff_t>(first),
+                    outputComponents(output), miss);
+    }
+    for (int object : renderScene.geometryObjects()) {
+        const auto* mesh =
+            std::get_if<TriangleMesh>(&scene.geometries[static_cast<size_t>(object)].shape);
+        m_isMesh.push_back(mesh != nullptr);
+        m_triangleFaces.push_back(mesh && !mesh->triangleFace.empty() ? &mesh->triangleFace
+                                                                      : nullptr);
+    }
 }
 
 int AovPrograms::surfaceEvent(char type, char scatter, uint32_t geometry) const {

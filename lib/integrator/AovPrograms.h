@@ -28,6 +28,15 @@ class AovPrograms {
     struct CryptomatteAov {
         size_t offset;
     };
+    // A material aov or primitive attribute output, evaluated at the first hit.
+    struct MaterialAov {
+        MaterialAovExpression expression;
+        size_t offset;
+        // Per Embree geometry: whether its geometry and material labels are selected,
+        // and its primitive attribute of the expression's name and type (else null).
+        std::vector<char> labelsMatch;
+        std::vector<const PrimitiveAttribute*> attributes;
+    };
 
     AovPrograms() = default;
     // Throws SceneError at the output for an expression that does not parse.
@@ -38,6 +47,17 @@ class AovPrograms {
     const std::vector<StateVariableAov>& stateVariables() const { return m_stateVariables; }
     const std::vector<LightAov>& lightAovs() const { return m_lightAovs; }
     const std::vector<CryptomatteAov>& cryptomattes() const { return m_cryptomattes; }
+    const std::vector<MaterialAov>& materialAovs() const { return m_materialAovs; }
+    // What a sample's values start from: 0, except +inf / -inf for the first-hit values
+    // of min / max outputs, so that samples that miss (or are not selected) leave them
+    // alone, as in MoonRay.
+    const std::vector<float>& missValues() const { return m_missValues; }
+    // The authored face of triangle `primitive` of Embree geometry `geometry` (0 for
+    // spheres), which uniform primitive attributes are indexed by.
+    uint32_t faceOf(uint32_t geometry, uint32_t primitive) const {
+        const std::vector<uint32_t>* faces = m_triangleFaces[geometry];
+        return faces ? (*faces)[primitive] : (m_isMesh[geometry] ? primitive : 0);
+    }
     // The Cryptomatte id of Embree geometry `geometry`'s object name.
     uint32_t cryptomatteId(uint32_t geometry) const { return m_geometryIds[geometry]; }
 
@@ -51,6 +71,10 @@ class AovPrograms {
     std::vector<StateVariableAov> m_stateVariables;
     std::vector<LightAov> m_lightAovs;
     std::vector<CryptomatteAov> m_cryptomattes;
+    std::vector<MaterialAov> m_materialAovs;
+    std::vector<float> m_missValues;
+    std::vector<const std::vector<uint32_t>*> m_triangleFaces;  // null: triangle = face
+    std::vector<char> m_isMesh;
     std::vector<uint32_t> m_geometryIds;
     std::vector<int> m_geometryLabel;  // label index of each geometry's material
     size_t m_materialLabels = 0;

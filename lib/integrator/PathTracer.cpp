@@ -1,8 +1,8 @@
 #include "integrator/PathTracer.h"
 
-#include <bit>
 #include <limits>
 
+#include "integrator/FirstHitAovs.h"
 #include "shading/Bsdf.h"
 
 namespace rt {
@@ -54,36 +54,6 @@ struct PathState {
     float lastScatterPdf = 0.0f;
     int lastLightSet = -1;
 };
-
-// The first hit's state variables into the sample's AOV values.
-void writeStateVariables(const AovPrograms& programs, const Hit& hit, const Vec3f& facingNormal,
-                         float depth, float* values) {
-    for (const AovPrograms::StateVariableAov& sv : programs.stateVariables()) {
-        float* v = values + sv.offset;
-        auto put = [v](const Vec3f& x) {
-            v[0] = x.x;
-            v[1] = x.y;
-            v[2] = x.z;
-        };
-        switch (sv.variable) {
-            case StateVariable::P:
-            case StateVariable::Wp:
-                put(hit.position);
-                break;
-            case StateVariable::Ng:
-            case StateVariable::N:
-                put(facingNormal);
-                break;
-            case StateVariable::Depth:
-                v[0] = depth;
-                break;
-            default:  // motionvec: nothing moves; St is refused at load time
-                break;
-        }
-    }
-    for (const AovPrograms::CryptomatteAov& crypto : programs.cryptomattes())
-        values[crypto.offset] = std::bit_cast<float>(programs.cryptomatteId(hit.geometry));
-}
 
 }  // namespace
 
@@ -155,9 +125,9 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler, Trace
             out.depth = m_scene.camera().depth(hit.position);
             out.normal = hit.ng.dot(wo) >= 0.0f ? hit.ng : -hit.ng;
             out.albedo = bsdf.albedo();
-            if (aovs) {
-                writeStateVariables(*m_aovPrograms, hit, out.normal, out.depth, aovs->values());
-            }
+            if (aovs)
+                writeFirstHitAovs(*m_aovPrograms, {hit, out.normal, out.depth, bsdf},
+                                  aovs->values());
         }
         if (depth >= m_maxDepth) break;
 
@@ -234,7 +204,7 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler, Trace
         out.radiance = radiance;
     } else {
         ++counters.nonFiniteSamples;
-        if (aovs) aovs->zero();
+        if (aovs) aovs->clear();
     }
     return out;
 }

@@ -40,7 +40,7 @@ class PathTracer {
     const AovPrograms* aovPrograms() const { return m_aovPrograms; }
 
     // Radiance and AOVs along a camera ray; with `aovs`, also the values of the film's
-    // AOV slots (state variables and light path expressions, AovPrograms.h), zeroed
+    // AOV slots (state variables and light path expressions, AovPrograms.h), cleared
     // with the radiance when that is not finite.
     PixelSample trace(const Ray& cameraRay, PixelSampler& sampler, TraceCounters& counters,
                       SampleAovs* aovs = nullptr) const;

@@ -6,16 +6,16 @@ namespace rt {
 
 SampleAovs::SampleAovs(const AovPrograms& programs)
     : m_programs(programs),
-      m_values(programs.floatsPerSample(), 0.0f),
+      m_values(programs.missValues()),
       m_tracks(programs.lightAovs().size()),
       m_next(programs.lightAovs().size()) {}
 
-void SampleAovs::zero() {
-    std::fill(m_values.begin(), m_values.end(), 0.0f);
+void SampleAovs::clear() {
+    std::copy(m_programs.missValues().begin(), m_programs.missValues().end(), m_values.begin());
 }
 
 void SampleAovs::begin() {
-    zero();
+    clear();
     const auto& aovs = m_programs.lightAovs();
     for (size_t i = 0; i < aovs.size(); ++i) {
         m_tracks[i].clear();

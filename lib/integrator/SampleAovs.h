@@ -23,7 +23,8 @@ class SampleAovs {
     // The sample's values (programs.floatsPerSample()).
     float* values() { return m_values.data(); }
     const float* values() const { return m_values.data(); }
-    void zero();
+    // Back to the values of a sample that found nothing (AovPrograms::missValues()).
+    void clear();
 
     bool tracksLightPaths() const { return !m_programs.lightAovs().empty(); }
     // Light `contribution` reaching the camera along the path so far, ending at a light

@@ -43,6 +43,10 @@ std::map<std::string, PrimitiveAttribute> buildPrimitiveAttributes(const RdlObje
 void bindMaterial(Material& material, const RdlObject& obj, const ObjectStore& store);
 // Attributes bound to a map that must give MoonRay's default on this geometry (opacity
 // bound to a displayOpacity of 1): SceneError where it does not.
+// Warns for each primitive attribute output (or material aov "float:name" ...) that no
+// geometry of the scene can give a value: it would be 0 everywhere.
+void warnAboutMissingAttributes(const Scene& scene);
+
 void checkBoundDefaults(const RdlObject& material, const RdlObject& geometryObj,
                         const Geometry& geometry, const ObjectStore& store);
 

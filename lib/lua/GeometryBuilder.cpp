@@ -98,6 +98,7 @@ Sphere buildSphere(const RdlObject& obj) {
 Geometry buildGeometry(const RdlObject& obj) {
     Geometry geometry;
     geometry.name = obj.name;
+    geometry.label = obj.getString("label", "");
     geometry.where = obj.where;
     const std::string& cls = obj.cls->name;
     if (cls == "SphereGeometry") {

@@ -181,6 +181,29 @@ const SourceLocation& whereOf(const RdlObject& obj, const std::string& attr) {
     return a ? a->where : obj.where;
 }
 
+// A material aov expression, parsed into `out`; errors name the attribute's line. False
+// for a MoonRay expression we do not compute (with -ignore_unsupported_outputs).
+bool materialAovAt(const RdlObject& obj, const std::string& attr, const std::string& text,
+                   RenderOutput& out, bool ignore) {
+    try {
+        out.materialAov = parseMaterialAov(text);
+        const StateVariable sv = out.materialAov.stateVariable;
+        if (out.materialAov.property == MaterialAovExpression::Property::StateVariable &&
+            (sv == StateVariable::St || sv == StateVariable::DPds || sv == StateVariable::DPdt)) {
+            unsupported(obj, whereOf(obj, attr),
+                        "material_aov '" + text + "' (St, dPds and dPdt are not written yet)",
+                        ignore);
+            return false;
+        }
+        return true;
+    } catch (const MaterialAovSyntaxError& e) {
+        if (!e.unsupported())
+            throw SceneError(whereOf(obj, attr), obj.describe() + ": " + e.what());
+        unsupported(obj, whereOf(obj, attr), e.what(), ignore);
+        return false;
+    }
+}
+
 // The result, or nullopt when it is one we do not write.
 std::optional<OutputResult> resultOf(const RdlObject& obj, RenderOutput& out, bool ignore) {
     const int64_t result = obj.getInt("result", 0);
@@ -225,13 +248,26 @@ std::optional<OutputResult> resultOf(const RdlObject& obj, RenderOutput& out, bo
                     return std::nullopt;
             }
         }
-        case 7: {  // material aov: only the plain albedo expression
-            const std::string expression = obj.getString("material_aov", "");
-            if (expression == "albedo") return OutputResult::Albedo;
-            unsupported(obj, whereOf(obj, "material_aov"),
-                        "material_aov '" + expression + "' (we write 'albedo')", ignore);
-            return std::nullopt;
+        case 4: {  // primitive attribute: the expression "float:name" (or vec2, vec3, rgb)
+            static const char* const kTypes[] = {"float", "vec2", "vec3", "rgb"};
+            const int64_t type = obj.getInt("primitive_attribute_type", 0);  // enum-checked
+            const std::string name = obj.getString("primitive_attribute", "");
+            if (name.empty()) {
+                throw SceneError(obj.where, obj.describe() +
+                                                ": result 'primitive attribute' needs a "
+                                                "primitive_attribute");
+            }
+            std::string expression = kTypes[type];  // appended: GCC 12 warns on a + b + c
+            expression += ':';
+            expression += name;
+            if (!materialAovAt(obj, "primitive_attribute", expression, out, ignore))
+                return std::nullopt;
+            return OutputResult::PrimitiveAttribute;
         }
+        case 7:
+            if (!materialAovAt(obj, "material_aov", obj.getString("material_aov", ""), out, ignore))
+                return std::nullopt;
+            return OutputResult::MaterialAov;
         case 8: {
             out.lpe = obj.getString("lpe", "");
             if (out.lpe.empty())
@@ -279,11 +315,13 @@ std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj, bool ignoreU
     if (out.mathFilter != MathFilter::Average &&
         out.mathFilter != MathFilter::ForceConsistentSampling &&
         (!hasAovSlot(out.result) || out.result == OutputResult::Cryptomatte)) {
-        unsupported(obj, whereOf(obj, "math_filter"),
-                    "math_filter " + enumName(obj, "math_filter", obj.getInt("math_filter", 0)) +
-                        " on result " + enumName(obj, "result", obj.getInt("result", 0)) +
-                        " (other filters apply to state variables and light aovs)",
-                    ignoreUnsupported);
+        unsupported(
+            obj, whereOf(obj, "math_filter"),
+            "math_filter " + enumName(obj, "math_filter", obj.getInt("math_filter", 0)) +
+                " on result " + enumName(obj, "result", obj.getInt("result", 0)) +
+                " (other filters apply to state variables, material aovs, primitive attributes and "
+                "light aovs)",
+            ignoreUnsupported);
         out.mathFilter = MathFilter::Average;
     }
     if (out.result == OutputResult::Cryptomatte && obj.find("channel_format") &&

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "core/Log.h"
 #include "lua/Builders.h"
 
 namespace rt {
@@ -76,6 +77,11 @@ std::map<std::string, PrimitiveAttribute> buildPrimitiveAttributes(const RdlObje
         add("float_key", floatValues.size(), [&](PrimitiveAttribute& p) {
             for (double f : floatValues) p.floats.push_back(static_cast<float>(f));
         });
+        const Attribute* vectors = data.find("vec3f_values_0");
+        const auto vectorValues =
+            vectors ? std::get<std::vector<Vec3f>>(vectors->value) : std::vector<Vec3f>{};
+        add("vec3f_key", vectorValues.size(),
+            [&](PrimitiveAttribute& p) { p.vectors = vectorValues; });
     }
     return out;
 }
@@ -118,6 +124,38 @@ void checkBoundDefaults(const RdlObject& material, const RdlObject& geometryObj,
                                  " is not " + refused->defaultText +
                                  " everywhere; that would change the picture (only MoonRay's "
                                  "default is supported)");
+        }
+    }
+}
+
+void warnAboutMissingAttributes(const Scene& scene) {
+    static const char* const kTypeNames[] = {"float", "vec2", "vec3", "rgb"};
+    for (const RenderOutput& output : scene.outputs) {
+        const MaterialAovExpression& e = output.materialAov;
+        if ((output.result != OutputResult::MaterialAov &&
+             output.result != OutputResult::PrimitiveAttribute) ||
+            e.property != MaterialAovExpression::Property::PrimitiveAttribute)
+            continue;
+        const bool found =
+            std::any_of(scene.geometries.begin(), scene.geometries.end(), [&](const Geometry& g) {
+                const auto a = g.primitiveAttributes.find(e.attribute);
+                if (a == g.primitiveAttributes.end()) return false;
+                switch (e.attributeType) {
+                    case AttributeType::Float:
+                        return !a->second.floats.empty();
+                    case AttributeType::Rgb:
+                        return !a->second.colors.empty();
+                    case AttributeType::Vec3:
+                        return !a->second.vectors.empty();
+                    default:
+                        return false;
+                }
+            });
+        if (!found) {
+            log::warning(output.where.str() + ": RenderOutput '" + output.name +
+                         "': no geometry has a " + kTypeNames[static_cast<int>(e.attributeType)] +
+                         " primitive attribute '" + e.attribute +
+                         "' (UserData float, color and vec3f values); the output stays 0");
         }
     }
 }

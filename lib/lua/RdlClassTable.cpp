@@ -40,21 +40,12 @@ std::vector<T> concat(std::vector<T> a, const std::vector<T>& b) {
     return a;
 }
 
-const std::vector<std::string> kGeometryIgnored = {"label",
-                                                   "shadow_receiver_label",
-                                                   "side_type",
-                                                   "ray_epsilon",
-                                                   "shadow_ray_epsilon",
-                                                   "static",
-                                                   "contains_camera",
-                                                   "shadow_exclusion_mappings",
-                                                   "motion_blur_type",
-                                                   "curved_motion_blur_sample_count",
-                                                   "use_rotation_motion_blur",
-                                                   "velocity_list_0",
-                                                   "velocity_list_1",
-                                                   "accleration_list",
-                                                   "user_data"};
+const std::vector<std::string> kGeometryIgnored = {
+    "shadow_receiver_label",     "side_type",        "ray_epsilon",
+    "shadow_ray_epsilon",        "static",           "contains_camera",
+    "shadow_exclusion_mappings", "motion_blur_type", "curved_motion_blur_sample_count",
+    "use_rotation_motion_blur",  "velocity_list_0",  "velocity_list_1",
+    "accleration_list",          "user_data"};
 
 // Geometry visibility flags: only true (MoonRay's default) renders as MoonRay would.
 const std::vector<RefusedAttr> kGeometryRefused = {
@@ -120,6 +111,7 @@ const std::vector<std::string> kLightIgnored = {"mb",
 
 std::vector<AttrSpec> geometryAttrs() {
     return {attr("node_xform", AttrType::Mat4), attr("reverse_normals", AttrType::Bool),
+            attr("label", AttrType::String),
             objectAttr("primitive_attributes", AttrType::ObjectVector, ObjectKind::UserData)};
 }
 
@@ -197,6 +189,7 @@ std::vector<ClassSpec> makeRdlClasses() {
     c.push_back({"SphereGeometry",
                  ObjectKind::Geometry,
                  {attr("node_xform", AttrType::Mat4), attr("radius", AttrType::Float),
+                  attr("label", AttrType::String),
                   objectAttr("primitive_attributes", AttrType::ObjectVector, ObjectKind::UserData)},
                  concat(kGeometryIgnored, {"reverse_normals", "phi_max", "zmin", "zmax"}),
                  kGeometryRefused});
@@ -252,15 +245,16 @@ std::vector<ClassSpec> makeRdlClasses() {
     c.push_back({"GeometrySet", ObjectKind::GeometrySet, {}, {"static"}});
     c.push_back({"Layer", ObjectKind::Layer, {}, {}});
     // Primitive attributes (doc/SCENES.md): a colour or float per geometry or per face.
-    c.push_back({"UserData",
-                 ObjectKind::UserData,
-                 {attr("color_key", AttrType::String), attr("color_values_0", AttrType::RgbVector),
-                  attr("float_key", AttrType::String),
-                  attr("float_values_0", AttrType::FloatVector), attr("rate", AttrType::String)},
-                 {"bool_key", "bool_values", "int_key", "int_values", "string_key", "string_values",
-                  "vec2f_key", "vec2f_values_0", "vec3f_key", "vec3f_values_0", "mat4f_key",
-                  "mat4f_values_0", "color_values_1", "float_values_1", "vec2f_values_1",
-                  "vec3f_values_1", "mat4f_values_1"}});
+    c.push_back(
+        {"UserData",
+         ObjectKind::UserData,
+         {attr("color_key", AttrType::String), attr("color_values_0", AttrType::RgbVector),
+          attr("float_key", AttrType::String), attr("float_values_0", AttrType::FloatVector),
+          attr("rate", AttrType::String), attr("vec3f_key", AttrType::String),
+          attr("vec3f_values_0", AttrType::Vec3Vector)},
+         {"bool_key", "bool_values", "int_key", "int_values", "string_key", "string_values",
+          "vec2f_key", "vec2f_values_0", "mat4f_key", "mat4f_values_0", "color_values_1",
+          "float_values_1", "vec2f_values_1", "vec3f_values_1", "mat4f_values_1"}});
     // A map shader that reads a primitive attribute: what bind() may attach to a colour.
     c.push_back(
         {"AttributeMap",

@@ -150,6 +150,7 @@ Scene buildScene(const ObjectStore& store, const std::string& firstFile, bool ig
         }
     }
     checkOutputFiles(scene.outputs);
+    warnAboutMissingAttributes(scene);
     assignAovSlots(scene.outputs);
     return scene;
 }

@@ -13,15 +13,10 @@ int outputComponents(const RenderOutput& output) {
         case OutputResult::Cryptomatte:  // two ranks per RGBA layer
             return 4 * ((output.cryptomatteDepth + 1) / 2);
         case OutputResult::StateVariable:
-            switch (output.stateVariable) {
-                case StateVariable::Depth:
-                    return 1;
-                case StateVariable::St:
-                case StateVariable::MotionVector:
-                    return 2;
-                default:
-                    return 3;
-            }
+            return stateVariableComponents(output.stateVariable);
+        case OutputResult::MaterialAov:
+        case OutputResult::PrimitiveAttribute:
+            return output.materialAov.components();
         default:
             return 1;
     }

@@ -4,18 +4,22 @@
 #include <vector>
 
 #include "core/Error.h"
+#include "scene/MaterialAovExpression.h"
+#include "scene/StateVariable.h"
 
 namespace rt {
 
 // MoonRay RenderOutput `result` values we support; numbers match MoonRay's enum where
-// MoonRay defines one (state variable 3, light aov 8, weight 11, beauty aux 12, alpha aux
-// 14). Our own results use names: depth, normal, albedo, and the adaptive-sampling
-// diagnostics error (the per-pixel error estimate, also "variance") and samples
-// (per-pixel sample count).
+// MoonRay defines one (state variable 3, primitive attribute 4, material aov 7, light aov
+// 8, weight 11, beauty aux 12, cryptomatte 13, alpha aux 14). Our own results use names: depth,
+// normal, albedo, and the adaptive-sampling diagnostics error (the per-pixel error estimate, also
+// "variance") and samples (per-pixel sample count).
 enum class OutputResult {
     Beauty = 0,
     Alpha = 1,
     StateVariable = 3,
+    PrimitiveAttribute = 4,
+    MaterialAov = 7,
     LightAov = 8,
     Cryptomatte = 13,
     Weight = 11,
@@ -26,18 +30,6 @@ enum class OutputResult {
     Albedo = 102,
     Error = 110,
     Samples = 111,
-};
-
-// MoonRay's `state_variable` values (their numbers are MoonRay's) that we write: the
-// first hit of the camera sample, in render (= world) space.
-enum class StateVariable {
-    P = 0,       // position
-    Ng = 1,      // geometric normal, facing the camera
-    N = 2,       // shading normal (= Ng: no normal maps or smooth normals yet)
-    St = 3,      // surface parameterisation (sphere: u = phi / 2 pi, v = theta / pi; meshes: 0)
-    Wp = 10,     // world position (render space is world space here, so = P)
-    Depth = 11,  // camera-space distance along the view axis
-    MotionVector = 12,  // screen-space motion: 0, nothing moves (no motion blur)
 };
 
 // How an AOV's samples combine into its pixel (MoonRay `math_filter`).
@@ -71,6 +63,9 @@ struct RenderOutput {
     OutputResult result = OutputResult::Beauty;
     StateVariable stateVariable = StateVariable::N;  // result StateVariable
     std::string lpe;                                 // result LightAov
+    // Results MaterialAov (material_aov) and PrimitiveAttribute (primitive_attribute and
+    // its type, as the expression "float:name" ... with every lobe selected).
+    MaterialAovExpression materialAov;
     int cryptomatteDepth = 6;  // result Cryptomatte: ranks written (1..kMaxCryptomatteDepth)
     MathFilter mathFilter = MathFilter::Average;
     ChannelSuffixMode suffixMode = ChannelSuffixMode::Auto;
@@ -94,7 +89,8 @@ struct RenderOutput {
 // Whether the result keeps its own accumulator in the film's AOV slots.
 inline bool hasAovSlot(OutputResult result) {
     return result == OutputResult::StateVariable || result == OutputResult::LightAov ||
-           result == OutputResult::Cryptomatte;
+           result == OutputResult::Cryptomatte || result == OutputResult::MaterialAov ||
+           result == OutputResult::PrimitiveAttribute;
 }
 
 // The deepest Cryptomatte we write (16 ranks, as Blender's), and so the most channels

@@ -21,12 +21,14 @@ namespace rt {
 struct PrimitiveAttribute {
     enum class Rate { Constant, Uniform };
     Rate rate = Rate::Constant;
-    std::vector<Color> colors;  // color_values_0
-    std::vector<float> floats;  // float_values_0
+    std::vector<Color> colors;   // color_values_0
+    std::vector<float> floats;   // float_values_0
+    std::vector<Vec3f> vectors;  // vec3f_values_0
 };
 
 struct Geometry {
     std::string name;
+    std::string label;  // MoonRay `label`: selects the geometry in material aov expressions
     SourceLocation where;
     std::variant<TriangleMesh, Sphere> shape;
     std::map<std::string, PrimitiveAttribute> primitiveAttributes;  // by key

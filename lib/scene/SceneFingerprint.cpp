@@ -138,7 +138,20 @@ void hashPrimitiveAttributes(Fingerprinter& h, const Geometry& g) {
         for (const Color& c : a.colors) h.color(c);
         h.size(a.floats.size());
         for (float f : a.floats) h.f32(f);
+        if (!a.vectors.empty()) {
+            h.tag("VEC3");
+            h.size(a.vectors.size());
+            for (const Vec3f& v : a.vectors) h.vec3(v);
+        }
     }
+}
+
+// Labels select what light path expressions and material aovs write; hashed only when
+// set, so scenes without them keep their fingerprints.
+void hashLabel(Fingerprinter& h, const std::string& label) {
+    if (label.empty()) return;
+    h.tag("LABL");
+    h.text(label);
 }
 
 void hashSphere(Fingerprinter& h, const Sphere& sphere) {
@@ -164,6 +177,7 @@ void hashLight(Fingerprinter& h, const LightDesc& light) {
     h.f32(light.height);
     h.f32(light.radius);
     h.f32(light.angularExtent);
+    hashLabel(h, light.label);
     h.boolean(light.textureImage != nullptr);
     if (light.textureImage) {
         const RgbImage& image = *light.textureImage;
@@ -224,6 +238,7 @@ uint64_t sceneFingerprint(const Scene& scene) {
         };
         std::visit(Visitor{h}, g.shape);
         hashPrimitiveAttributes(h, g);
+        hashLabel(h, g.label);
     }
 
     h.tag("MATS");
@@ -241,6 +256,7 @@ uint64_t sceneFingerprint(const Scene& scene) {
             h.text(m.diffuseColorAttribute);
             h.color(m.diffuseColorAttributeDefault);
         }
+        hashLabel(h, m.label);
     }
 
     h.tag("LGTS");

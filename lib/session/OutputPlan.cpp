@@ -12,13 +12,20 @@
 namespace rt {
 namespace {
 
+// The channel names of outputs MoonRay names after their object: "/diffuse" -> "diffuse".
+std::string objectChannelName(const RenderOutput& output) {
+    return output.name.starts_with("/") ? output.name.substr(1) : output.name;
+}
+
 // Beauty channels are plain R, G, B so every viewer shows them.
 std::string defaultPrefix(const RenderOutput& output) {
     switch (output.result) {
         case OutputResult::StateVariable:
             return stateVariableName(output.stateVariable);
         case OutputResult::LightAov:
-            return output.name.starts_with("/") ? output.name.substr(1) : output.name;
+        case OutputResult::MaterialAov:
+        case OutputResult::PrimitiveAttribute:
+            return objectChannelName(output);
         case OutputResult::Normal:
             return "N";
         case OutputResult::Albedo:
@@ -34,6 +41,9 @@ std::string defaultSingleChannel(const RenderOutput& output) {
     switch (output.result) {
         case OutputResult::StateVariable:
             return stateVariableName(output.stateVariable);
+        case OutputResult::MaterialAov:
+        case OutputResult::PrimitiveAttribute:
+            return objectChannelName(output);
         case OutputResult::Alpha:
             return "A";
         case OutputResult::Depth:
@@ -86,6 +96,8 @@ void resolve(const Film& film, const std::vector<float>& errors, const RenderOut
     };
     switch (output.result) {
         case OutputResult::StateVariable:
+        case OutputResult::PrimitiveAttribute:
+        case OutputResult::MaterialAov:
         case OutputResult::LightAov:
         case OutputResult::Cryptomatte:
             return;  // in their AOV slot, above
@@ -131,6 +143,10 @@ std::string stateVariableName(StateVariable variable) {
             return "N";
         case StateVariable::St:
             return "St";
+        case StateVariable::DPds:
+            return "dPds";
+        case StateVariable::DPdt:
+            return "dPdt";
         case StateVariable::Wp:
             return "Wp";
         case StateVariable::Depth:
@@ -173,7 +189,10 @@ std::vector<std::string> channelNames(const RenderOutput& output) {
     if (mode == ChannelSuffixMode::Auto) {
         const bool colour =
             output.result == OutputResult::Beauty || output.result == OutputResult::BeautyAux ||
-            output.result == OutputResult::Albedo || output.result == OutputResult::LightAov;
+            output.result == OutputResult::Albedo || output.result == OutputResult::LightAov ||
+            ((output.result == OutputResult::MaterialAov ||
+              output.result == OutputResult::PrimitiveAttribute) &&
+             output.materialAov.isColour());
         mode = colour ? ChannelSuffixMode::Rgb : ChannelSuffixMode::Xyz;
     }
     const char* suffixes = mode == ChannelSuffixMode::Rgb   ? "RGB"

@@ -109,6 +109,33 @@ Color Bsdf::albedo() const {
     return sum;
 }
 
+int Bsdf::lobeProperties(LobeProperties out[4]) const {
+    using namespace lobe_bits;
+    for (int k = 0; k < m_lobeCount; ++k) {
+        out[k] = std::visit(
+            [](const auto& l) {
+                using L = std::decay_t<decltype(l)>;
+                LobeProperties p;
+                p.color = l.color();
+                p.albedo = l.albedo();
+                p.roughness = l.roughness();
+                const int category = std::is_same_v<L, LambertLobe> ? kDiffuse
+                                     : l.isDelta()                  ? kMirror
+                                                                    : kGlossy;
+                if (std::is_same_v<L, DielectricLobe>) {
+                    p.bits = kReflection | kTransmission | category;
+                    p.label = "specular transmission";
+                } else {
+                    p.bits = kReflection | category;
+                    p.label = std::is_same_v<L, LambertLobe> ? "diffuse" : "specular";
+                }
+                return p;
+            },
+            m_lobes[k]);
+    }
+    return m_lobeCount;
+}
+
 bool Bsdf::choiceProbabilities(const Vec3f& wo, Probabilities& p) const {
     float total = 0.0f;
     for (int k = 0; k < m_lobeCount; ++k) {

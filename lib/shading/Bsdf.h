@@ -8,6 +8,7 @@
 #include "core/Frame.h"
 #include "core/Math.h"
 #include "scene/Material.h"
+#include "scene/MaterialAovExpression.h"
 #include "shading/BsdfLobes.h"
 
 namespace rt {
@@ -31,6 +32,16 @@ struct LobeValue {
     char scatter = 'D';  // as in BsdfSample
 };
 
+// One lobe as material aovs see it (MoonRay's lobe properties, scene/MaterialAovExpression.h).
+struct LobeProperties {
+    int bits = 0;  // lobe_bits: its sides and its category
+    // MoonRay's Dwa lobe labels: "diffuse", "specular" (coat and metal), "specular
+    // transmission" (glass, which reflects as well: it has both side bits).
+    const char* label = "";
+    Color color{0.0f}, albedo{0.0f};
+    float roughness = 0.0f;  // perceptual; MoonRay's (u, v) are both this value
+};
+
 class Bsdf {
   public:
     // ng: geometric normal (world, unit) as authored (outward for closed meshes; NOT flipped
@@ -51,6 +62,9 @@ class Bsdf {
     bool hasNonDeltaLobes() const;
     // For the albedo AOV: a rough directional-hemispherical reflectance estimate.
     Color albedo() const;
+    // The lobes for material aovs: fills `out` and returns how many; their albedos sum to
+    // albedo().
+    int lobeProperties(LobeProperties out[4]) const;
 
   private:
     static constexpr int kMaxLobes = 4;

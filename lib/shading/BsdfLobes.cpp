@@ -119,6 +119,7 @@ DielectricLobe::DielectricLobe(float eta, const Color& tint, float scale, float 
     : m_eta(eta),
       m_tint(tint),
       m_scale(scale),
+      m_roughness(roughness),
       m_ggx(roughnessToAlpha(roughness)),
       m_delta(roughnessToAlpha(roughness) < kMinGgxAlpha ||
               std::abs(eta - 1.0f) < kIndexMatchedEpsilon) {}

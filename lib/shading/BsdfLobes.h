@@ -39,6 +39,10 @@ class LambertLobe {
     float selectionWeight(const Vec3f& wo) const;
     Color albedo() const;
     bool isDelta() const { return false; }
+    // For material aovs: the colour the lobe scatters with (its weight included) and
+    // MoonRay's roughness of a diffuse lobe, 1.
+    Color color() const { return m_color; }
+    float roughness() const { return 1.0f; }
 
   private:
     float coatTransmittance(float cosTheta) const;  // 1 - w E(mu)
@@ -65,6 +69,8 @@ class MicrofacetReflectionLobe {
     float selectionWeight(const Vec3f& wo) const;
     Color albedo() const;
     bool isDelta() const { return m_delta; }
+    Color color() const { return m_f0 * m_scale; }
+    float roughness() const { return m_roughness; }
 
   private:
     Color m_f0;
@@ -90,6 +96,8 @@ class DielectricLobe {
     float selectionWeight(const Vec3f& wo) const;
     Color albedo() const;
     bool isDelta() const { return m_delta; }
+    Color color() const { return m_tint * m_scale; }  // per interface crossed
+    float roughness() const { return m_roughness; }
 
   private:
     // Evaluates f |cos_i| and the pdf with wo mirrored onto +Z; eta is then the relative
@@ -99,6 +107,7 @@ class DielectricLobe {
     float m_eta;
     Color m_tint;
     float m_scale;
+    float m_roughness;
     GgxDistribution m_ggx;
     bool m_delta;
 };

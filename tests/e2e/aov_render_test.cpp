@@ -202,8 +202,8 @@ AovLayout layoutOf(const std::vector<std::string>& files) {
     return aovLayoutFor(loadScene(options).outputs);
 }
 
-// Light and state variable AOVs with every filter that keeps state of its own, and a
-// Cryptomatte.
+// Light, state variable and material AOVs with every filter that keeps state of its own,
+// and a Cryptomatte.
 std::string resumableAovs(const fs::path& dir) {
     return test::writeFile(dir / "aovs.rdla", R"(
 RenderOutput("/beauty") { file_name = "out.exr", channel_format = "float" }
@@ -213,6 +213,8 @@ RenderOutput("/P") { result = "state variable", state_variable = "P", math_filte
 RenderOutput("/Pmin") { result = "state variable", state_variable = "P", math_filter = "min", channel_name = "Pmin", file_name = "out.exr", channel_format = "float" }
 RenderOutput("/Nsum") { result = "state variable", state_variable = "N", math_filter = "sum", channel_name = "Nsum", file_name = "out.exr", channel_format = "float" }
 RenderOutput("/crypto") { result = "cryptomatte", cryptomatte_depth = 3, file_name = "out.exr" }
+RenderOutput("/dAlbedo") { result = "material aov", material_aov = "D.albedo", math_filter = "max", file_name = "out.exr", channel_format = "float" }
+RenderOutput("/rDepth") { result = "material aov", material_aov = "R.depth", math_filter = "closest", file_name = "out.exr", channel_format = "float" }
 )");
 }
 
@@ -227,7 +229,7 @@ void expectResumeEqualsUninterrupted(const std::string& base, const std::string&
     runOk(args + " -threads 2 -checkpoint_sample_cap 7 -resume_render", dir);
     runOk(args + " -resume_render", dir);
     const AovLayout layout = layoutOf({scenePath("cornell_box.rdla"), aovs});
-    ASSERT_EQ(layout.slots().size(), 6u);
+    ASSERT_EQ(layout.slots().size(), 8u);
     test::expectIdentical(full / "out.exr", dir / "out.exr", layout);
     // The last checkpoint is the final image, every AOV included (it also holds the
     // scene's other file, cornell_box.exr: one checkpoint file for all outputs).

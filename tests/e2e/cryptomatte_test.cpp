@@ -109,7 +109,9 @@ RenderOutput("/crypto") { result = "cryptomatte", file_name = "out.exr" }
                 continue;
             }
             ASSERT_EQ(byId.count(ranks[k].id), 1u) << "pixel " << i << " rank " << k;
-            if (k > 0) EXPECT_LE(ranks[k].coverage, ranks[k - 1].coverage);
+            if (k > 0) {
+                EXPECT_LE(ranks[k].coverage, ranks[k - 1].coverage);
+            }
             sum += ranks[k].coverage;
             area[byId[ranks[k].id]] += ranks[k].coverage;
         }
