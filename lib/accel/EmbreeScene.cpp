@@ -117,6 +117,7 @@ bool EmbreeScene::intersect(const Ray& ray, Hit& hit) const {
     hit.geometry = rh.hit.geomID;
     hit.primitive = rh.hit.primID;
     hit.position = ray.at(hit.t);
+    hit.barycentric = Vec2f(rh.hit.u, rh.hit.v);
     // Normals come from our own data, not Embree's Ng, so their orientation
     // convention is ours: counter-clockwise triangles face the viewer.
     const Shape& shape = *m_impl->shapes[hit.geometry];

@@ -20,6 +20,9 @@ struct Hit {
     Vec3f ng;  // unit geometric normal as authored: CCW triangle front, sphere outward
     uint32_t geometry = 0;
     uint32_t primitive = 0;
+    // Triangles: Embree's barycentric (u, v) of corners 1 and 2 (the point is
+    // (1 - u - v) p0 + u p1 + v p2).
+    Vec2f barycentric{0.0f, 0.0f};
 };
 
 class EmbreeScene {

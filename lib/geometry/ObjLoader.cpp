@@ -38,11 +38,22 @@ bool loadObj(const std::string& path, TriangleMesh& mesh, std::string& error) {
 
     std::vector<int> faceVertexCount;
     std::vector<int> verticesByIndex;
+    std::vector<Vec2f> uvs;  // face-varying `vt`, kept when every corner has one
+    bool everyCornerHasUv = true;
+    const size_t uvCount = attrib.texcoords.size() / 2;
     for (const tinyobj::shape_t& shape : reader.GetShapes()) {
         const auto& faces = shape.mesh.num_face_vertices;
         faceVertexCount.insert(faceVertexCount.end(), faces.begin(), faces.end());
         for (const tinyobj::index_t& index : shape.mesh.indices) {
             verticesByIndex.push_back(index.vertex_index);
+            const bool has =
+                index.texcoord_index >= 0 && static_cast<size_t>(index.texcoord_index) < uvCount;
+            everyCornerHasUv = everyCornerHasUv && has;
+            if (has) {
+                const size_t t = 2 * static_cast<size_t>(index.texcoord_index);
+                uvs.emplace_back(static_cast<float>(attrib.texcoords[t]),
+                                 static_cast<float>(attrib.texcoords[t + 1]));
+            }
         }
     }
     std::string why;
@@ -54,6 +65,7 @@ bool loadObj(const std::string& path, TriangleMesh& mesh, std::string& error) {
         error = "OBJ file '" + path + "' has no faces";
         return false;
     }
+    if (everyCornerHasUv) result.uvs = triangulateFaceVarying(faceVertexCount, uvs);
     mesh = std::move(result);
     return true;
 }

@@ -86,11 +86,29 @@ void transformMesh(TriangleMesh& mesh, const Mat4f& xform) {
     const float det = xform[0][0] * (xform[1][1] * xform[2][2] - xform[1][2] * xform[2][1]) -
                       xform[0][1] * (xform[1][0] * xform[2][2] - xform[1][2] * xform[2][0]) +
                       xform[0][2] * (xform[1][0] * xform[2][1] - xform[1][1] * xform[2][0]);
-    if (det < 0.0f) {
-        for (size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
-            std::swap(mesh.indices[i + 1], mesh.indices[i + 2]);
-        }
+    if (det < 0.0f) flipWinding(mesh);
+}
+
+void flipWinding(TriangleMesh& mesh) {
+    for (size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
+        std::swap(mesh.indices[i + 1], mesh.indices[i + 2]);
+        if (!mesh.uvs.empty()) std::swap(mesh.uvs[i + 1], mesh.uvs[i + 2]);
     }
+}
+
+std::vector<Vec2f> triangulateFaceVarying(const std::vector<int>& faceVertexCount,
+                                          const std::vector<Vec2f>& values) {
+    std::vector<Vec2f> out;
+    size_t first = 0;
+    for (const int count : faceVertexCount) {  // the fan of triangulatePolygons
+        for (int k = 1; k + 1 < count; ++k) {
+            out.push_back(values[first]);
+            out.push_back(values[first + k]);
+            out.push_back(values[first + k + 1]);
+        }
+        first += static_cast<size_t>(count);
+    }
+    return out;
 }
 
 Box3f bounds(const TriangleMesh& mesh) {

@@ -13,6 +13,9 @@ struct TriangleMesh {
     std::vector<uint32_t> indices;  // three per triangle, counter-clockwise = front
     // The authored polygon (face) each triangle came from; empty: triangle i is face i.
     std::vector<uint32_t> triangleFace;
+    // Surface parameters (MoonRay uv_list, OBJ vt) of each triangle's corners, three per
+    // triangle in the order of `indices`; empty: the mesh has none.
+    std::vector<Vec2f> uvs;
 
     size_t triangleCount() const { return indices.size() / 3; }
     bool empty() const { return indices.empty(); }
@@ -23,6 +26,15 @@ struct TriangleMesh {
 [[nodiscard]] bool triangulatePolygons(const std::vector<int>& faceVertexCount,
                                        const std::vector<int>& verticesByIndex, size_t vertexCount,
                                        std::vector<uint32_t>& indices, std::string& error);
+
+// The face-varying values (one per entry of vertices_by_index) of the triangles
+// triangulatePolygons made from the same faces, three per triangle. The sizes must agree
+// (triangulatePolygons checked them).
+std::vector<Vec2f> triangulateFaceVarying(const std::vector<int>& faceVertexCount,
+                                          const std::vector<Vec2f>& values);
+
+// Swaps two corners of every triangle (and their uvs): front faces become back faces.
+void flipWinding(TriangleMesh& mesh);
 
 // An axis-aligned box centred at the origin with outward-facing triangles.
 TriangleMesh makeBox(const Vec3f& size);

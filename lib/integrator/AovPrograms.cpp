@@ -126,13 +126,22 @@ AovPrograms::AovPrograms(const Scene& scene, const RenderScene& renderScene) {
         std::fill_n(m_missValues.begin() + static_cast<std::ptrdiff_t>(first),
                     outputComponents(output), miss);
     }
-    for (int object : renderScene.geometryObjects()) {
-        const auto* mesh =
-            std::get_if<TriangleMesh>(&scene.geometries[static_cast<size_t>(object)].shape);
-        m_isMesh.push_back(mesh != nullptr);
-        m_triangleFaces.push_back(mesh && !mesh->triangleFace.empty() ? &mesh->triangleFace
-                                                                      : nullptr);
-    }
+    for (int object : renderScene.geometryObjects())
+        m_shapes.push_back(&scene.geometries[static_cast<size_t>(object)].shape);
+}
+
+uint32_t AovPrograms::faceOf(uint32_t geometry, uint32_t primitive) const {
+    const auto* mesh = std::get_if<TriangleMesh>(m_shapes[geometry]);
+    if (!mesh) return 0;
+    return mesh->triangleFace.empty() ? primitive : mesh->triangleFace[primitive];
+}
+
+SurfaceParameters AovPrograms::surfaceParameters(uint32_t geometry, uint32_t primitive,
+                                                 const Vec2f& barycentric,
+                                                 const Vec3f& position) const {
+    if (const auto* mesh = std::get_if<TriangleMesh>(m_shapes[geometry]))
+        return meshSurfaceParameters(*mesh, primitive, barycentric);
+    return sphereSurfaceParameters(std::get<Sphere>(*m_shapes[geometry]), position);
 }
 
 int AovPrograms::surfaceEvent(char type, char scatter, uint32_t geometry) const {

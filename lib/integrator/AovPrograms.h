@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "film/AovLayout.h"
+#include "geometry/SurfaceParameters.h"
 #include "integrator/RenderScene.h"
 #include "lpe/LpeAutomaton.h"
 #include "scene/Scene.h"
@@ -54,10 +55,10 @@ class AovPrograms {
     const std::vector<float>& missValues() const { return m_missValues; }
     // The authored face of triangle `primitive` of Embree geometry `geometry` (0 for
     // spheres), which uniform primitive attributes are indexed by.
-    uint32_t faceOf(uint32_t geometry, uint32_t primitive) const {
-        const std::vector<uint32_t>* faces = m_triangleFaces[geometry];
-        return faces ? (*faces)[primitive] : (m_isMesh[geometry] ? primitive : 0);
-    }
+    uint32_t faceOf(uint32_t geometry, uint32_t primitive) const;
+    // St, dPds and dPdt at a hit of Embree geometry `geometry`.
+    SurfaceParameters surfaceParameters(uint32_t geometry, uint32_t primitive,
+                                        const Vec2f& barycentric, const Vec3f& position) const;
     // The Cryptomatte id of Embree geometry `geometry`'s object name.
     uint32_t cryptomatteId(uint32_t geometry) const { return m_geometryIds[geometry]; }
 
@@ -73,8 +74,7 @@ class AovPrograms {
     std::vector<CryptomatteAov> m_cryptomattes;
     std::vector<MaterialAov> m_materialAovs;
     std::vector<float> m_missValues;
-    std::vector<const std::vector<uint32_t>*> m_triangleFaces;  // null: triangle = face
-    std::vector<char> m_isMesh;
+    std::vector<const std::variant<TriangleMesh, Sphere>*> m_shapes;  // per Embree geometry
     std::vector<uint32_t> m_geometryIds;
     std::vector<int> m_geometryLabel;  // label index of each geometry's material
     size_t m_materialLabels = 0;

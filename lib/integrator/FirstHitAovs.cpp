@@ -13,7 +13,8 @@ void put(float* v, const Vec3f& x) {
     v[2] = x.z;
 }
 
-void writeStateVariable(StateVariable variable, const FirstHit& first, float* v) {
+void writeStateVariable(const AovPrograms& programs, StateVariable variable, const FirstHit& first,
+                        float* v) {
     switch (variable) {
         case StateVariable::P:
         case StateVariable::Wp:
@@ -27,8 +28,18 @@ void writeStateVariable(StateVariable variable, const FirstHit& first, float* v)
         case StateVariable::MotionVector:  // nothing moves: 0
             v[0] = v[1] = 0.0f;
             return;
-        default:  // St, dPds, dPdt: refused at load time
-            return;
+        case StateVariable::St:
+        case StateVariable::DPds:
+        case StateVariable::DPdt: {
+            const SurfaceParameters sp = programs.surfaceParameters(
+                first.hit.geometry, first.hit.primitive, first.hit.barycentric, first.hit.position);
+            if (variable == StateVariable::St) {
+                v[0] = sp.st.x;
+                v[1] = sp.st.y;
+                return;
+            }
+            return put(v, variable == StateVariable::DPds ? sp.dPds : sp.dPdt);
+        }
     }
 }
 
@@ -81,7 +92,8 @@ void writeMaterialAov(const AovPrograms& programs, const AovPrograms::MaterialAo
     const int count = first.bsdf.lobeProperties(lobes);
     switch (e.property) {
         case Property::StateVariable:
-            if (hitSelected(e, lobes, count)) writeStateVariable(e.stateVariable, first, v);
+            if (hitSelected(e, lobes, count))
+                writeStateVariable(programs, e.stateVariable, first, v);
             return;
         case Property::PrimitiveAttribute:
             if (hitSelected(e, lobes, count)) writePrimitiveAttribute(programs, aov, first.hit, v);
@@ -120,7 +132,7 @@ void writeMaterialAov(const AovPrograms& programs, const AovPrograms::MaterialAo
 
 void writeFirstHitAovs(const AovPrograms& programs, const FirstHit& first, float* values) {
     for (const AovPrograms::StateVariableAov& sv : programs.stateVariables())
-        writeStateVariable(sv.variable, first, values + sv.offset);
+        writeStateVariable(programs, sv.variable, first, values + sv.offset);
     for (const AovPrograms::CryptomatteAov& crypto : programs.cryptomattes())
         values[crypto.offset] = std::bit_cast<float>(programs.cryptomatteId(first.hit.geometry));
     for (const AovPrograms::MaterialAov& aov : programs.materialAovs())

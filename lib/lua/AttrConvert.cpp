@@ -39,6 +39,8 @@ std::string expectedText(const AttrSpec& spec) {
             return "a list of numbers";
         case AttrType::Vec3Vector:
             return "a list of Vec3";
+        case AttrType::Vec2Vector:
+            return "a list of Vec2";
         case AttrType::RgbVector:
             return "a list of Rgb";
         case AttrType::ObjectVector:
@@ -254,6 +256,9 @@ AttrValue luaToValue(lua_State* L, int index, const AttrSpec& spec, const Object
             return readList<Vec3f>(L, index, spec, store,
                                    [L](int i, Vec3f& v) { return toVec3(L, i, v); });
         }
+        case AttrType::Vec2Vector:
+            return readList<Vec2f>(L, index, spec, store,
+                                   [L](int i, Vec2f& v) { return toVec2(L, i, v); });
         case AttrType::RgbVector:
             return readList<Vec3f>(L, index, spec, store, [L](int i, Vec3f& v) {
                 Color c;

@@ -10,12 +10,6 @@
 namespace rt {
 namespace {
 
-void flipWinding(TriangleMesh& mesh) {
-    for (size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
-        std::swap(mesh.indices[i + 1], mesh.indices[i + 2]);
-    }
-}
-
 std::vector<int> toIntVector(const RdlObject& obj, const std::string& name) {
     std::vector<int> out;
     if (const Attribute* a = obj.find(name)) {
@@ -52,6 +46,16 @@ TriangleMesh buildMesh(const RdlObject& obj) {
     for (size_t face = 0; face < counts.size(); ++face)  // a fan: count - 2 triangles
         mesh.triangleFace.insert(mesh.triangleFace.end(), static_cast<size_t>(counts[face] - 2),
                                  static_cast<uint32_t>(face));
+    if (const Attribute* uv = obj.find("uv_list")) {  // face-varying, as MoonRay's
+        const auto& uvs = std::get<std::vector<Vec2f>>(uv->value);
+        if (uvs.size() != indices.size()) {
+            failAt(*uv, "uv_list",
+                   obj.describe() + ": uv_list has " + std::to_string(uvs.size()) +
+                       " entries, one per entry of vertices_by_index (" +
+                       std::to_string(indices.size()) + ") expected");
+        }
+        mesh.uvs = triangulateFaceVarying(counts, uvs);
+    }
     if (obj.getInt("orientation", 0) == 1) flipWinding(mesh);  // left-handed
     return mesh;
 }
@@ -90,6 +94,9 @@ Sphere buildSphere(const RdlObject& obj) {
     Sphere sphere;
     sphere.center = transformPoint(xform, Vec3f(0.0f));
     sphere.radius = radius * mean;
+    sphere.xAxis = Vec3f(xform[0][0], xform[0][1], xform[0][2]) / sx;
+    sphere.yAxis = Vec3f(xform[1][0], xform[1][1], xform[1][2]) / sy;
+    sphere.zAxis = Vec3f(xform[2][0], xform[2][1], xform[2][2]) / sz;
     return sphere;
 }
 

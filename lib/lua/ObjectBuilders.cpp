@@ -187,14 +187,6 @@ bool materialAovAt(const RdlObject& obj, const std::string& attr, const std::str
                    RenderOutput& out, bool ignore) {
     try {
         out.materialAov = parseMaterialAov(text);
-        const StateVariable sv = out.materialAov.stateVariable;
-        if (out.materialAov.property == MaterialAovExpression::Property::StateVariable &&
-            (sv == StateVariable::St || sv == StateVariable::DPds || sv == StateVariable::DPdt)) {
-            unsupported(obj, whereOf(obj, attr),
-                        "material_aov '" + text + "' (St, dPds and dPdt are not written yet)",
-                        ignore);
-            return false;
-        }
         return true;
     } catch (const MaterialAovSyntaxError& e) {
         if (!e.unsupported())
@@ -235,15 +227,19 @@ std::optional<OutputResult> resultOf(const RdlObject& obj, RenderOutput& out, bo
                 case 0:
                 case 1:
                 case 2:
+                case 3:
+                case 4:
+                case 5:
                 case 10:
                 case 11:
                 case 12:
                     out.stateVariable = static_cast<StateVariable>(sv);
                     return OutputResult::StateVariable;
-                default:
+                default:  // dSdx, dSdy, dTdx, dTdy: we trace no ray differentials
                     unsupported(obj, whereOf(obj, "state_variable"),
                                 "state_variable " + enumName(obj, "state_variable", sv) +
-                                    " (we write P, Ng, N, Wp, depth and motionvec)",
+                                    " (we write P, Ng, N, St, dPds, dPdt, Wp, depth and "
+                                    "motionvec)",
                                 ignore);
                     return std::nullopt;
             }

@@ -146,6 +146,9 @@ std::string valueToText(const AttrValue& value, const ObjectStore& store) {
         std::string operator()(const std::vector<Vec3f>& v) const {
             return join(v, [this](const Vec3f& x) { return (*this)(x); });
         }
+        std::string operator()(const std::vector<Vec2f>& v) const {
+            return join(v, [this](const Vec2f& x) { return (*this)(x); });
+        }
         std::string operator()(const std::vector<std::string>& v) const {
             return join(v, [](const std::string& x) { return x; });
         }

@@ -22,9 +22,10 @@ struct ObjectRef {
     int id = -1;
 };
 
-using AttrValue = std::variant<bool, int64_t, double, std::string, Color, Vec4f, Vec2f, Vec3f,
-                               Imath::M44d, std::vector<int64_t>, std::vector<double>,
-                               std::vector<Vec3f>, std::vector<std::string>, ObjectRef>;
+using AttrValue =
+    std::variant<bool, int64_t, double, std::string, Color, Vec4f, Vec2f, Vec3f, Imath::M44d,
+                 std::vector<int64_t>, std::vector<double>, std::vector<Vec3f>, std::vector<Vec2f>,
+                 std::vector<std::string>, ObjectRef>;
 
 struct Attribute {
     AttrValue value;

@@ -170,18 +170,19 @@ std::vector<ClassSpec> makeRdlClasses() {
                   "medium_geometry"}});
     c.push_back(
         {"RdlMeshGeometry", ObjectKind::Geometry,
-         concat(geometryAttrs(),
-                {attr("vertex_list", AttrType::Vec3Vector),
-                 attr("vertex_list_0", AttrType::Vec3Vector),
-                 attr("vertices_by_index", AttrType::IntVector),
-                 attr("face_vertex_count", AttrType::IntVector),
-                 enumAttr("orientation", {{"right-handed", 0}, {"left-handed", 1}})}),
-         concat(kGeometryIgnored,
-                {"vertex_list_1", "vertex_list_mb", "normal_list", "uv_list", "part_list",
-                 "part_face_count_list", "part_face_indices", "is_subd", "subd_scheme",
-                 "subd_boundary", "subd_fvar_linear", "subd_crease_indices",
-                 "subd_crease_sharpnesses", "subd_corner_indices", "subd_corner_sharpnesses",
-                 "mesh_resolution", "adaptive_error", "smooth_normal"}),
+         concat(
+             geometryAttrs(),
+             {attr("vertex_list", AttrType::Vec3Vector),
+              attr("vertex_list_0", AttrType::Vec3Vector),
+              attr("vertices_by_index", AttrType::IntVector),
+              attr("face_vertex_count", AttrType::IntVector), attr("uv_list", AttrType::Vec2Vector),
+              enumAttr("orientation", {{"right-handed", 0}, {"left-handed", 1}})}),
+         concat(
+             kGeometryIgnored,
+             {"vertex_list_1", "vertex_list_mb", "normal_list", "part_list", "part_face_count_list",
+              "part_face_indices", "is_subd", "subd_scheme", "subd_boundary", "subd_fvar_linear",
+              "subd_crease_indices", "subd_crease_sharpnesses", "subd_corner_indices",
+              "subd_corner_sharpnesses", "mesh_resolution", "adaptive_error", "smooth_normal"}),
          kGeometryRefused});
     c.push_back({"BoxGeometry", ObjectKind::Geometry,
                  concat(geometryAttrs(), {attr("size", AttrType::Vec3)}), kGeometryIgnored,

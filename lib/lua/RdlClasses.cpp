@@ -78,6 +78,8 @@ const char* typeName(AttrType type) {
             return "FloatVector";
         case AttrType::Vec3Vector:
             return "Vec3Vector";
+        case AttrType::Vec2Vector:
+            return "Vec2Vector";
         case AttrType::RgbVector:
             return "RgbVector";
         case AttrType::ObjectVector:

@@ -39,6 +39,7 @@ enum class AttrType {
     IntVector,
     FloatVector,
     Vec3Vector,
+    Vec2Vector,
     RgbVector,     // stored as std::vector<Vec3f>
     ObjectVector,  // objects of kind `refKind`, stored as their ids (std::vector<int64_t>)
     StringVector,

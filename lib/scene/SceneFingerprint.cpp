@@ -114,6 +114,14 @@ class Fingerprinter {
 };
 
 void hashMesh(Fingerprinter& h, const TriangleMesh& mesh) {
+    if (!mesh.uvs.empty()) {  // hashed only when present: meshes without keep their prints
+        h.tag("UVS ");
+        h.size(mesh.uvs.size());
+        for (const Vec2f& uv : mesh.uvs) {
+            h.f32(uv.x);
+            h.f32(uv.y);
+        }
+    }
     h.tag("MESH");
     h.size(mesh.positions.size());
     for (const Vec3f& p : mesh.positions) h.vec3(p);
@@ -158,6 +166,15 @@ void hashSphere(Fingerprinter& h, const Sphere& sphere) {
     h.tag("SPHR");
     h.vec3(sphere.center);
     h.f32(sphere.radius);
+    // Orientation changes only St, dPds and dPdt: hashed when not the identity, so
+    // spheres without it keep their fingerprints.
+    if (sphere.xAxis != Vec3f(1, 0, 0) || sphere.yAxis != Vec3f(0, 1, 0) ||
+        sphere.zAxis != Vec3f(0, 0, 1)) {
+        h.tag("AXES");
+        h.vec3(sphere.xAxis);
+        h.vec3(sphere.yAxis);
+        h.vec3(sphere.zAxis);
+    }
 }
 
 void hashLight(Fingerprinter& h, const LightDesc& light) {

@@ -70,7 +70,7 @@ RdlMeshGeometry("/quad") {
     ["vertices_by_index"] = { 0, 1, 2, 3 },
     ["face_vertex_count"] = { 4 },
     ["node_xform"] = scale(2) * translate(10, 0, 0),
-    ["uv_list"] = { Vec2(0, 0) },  -- a MoonRay attribute we ignore without a warning
+    ["uv_list"] = { Vec2(0, 0), Vec2(1, 0), Vec2(1, 1), Vec2(0, 1) },  -- face-varying
 }
 RdlMeshGeometry("/flat") {  -- a flat position list, no face_vertex_count: triangles
     ["vertex_list"] = { 0, 0, 0,  1, 0, 0,  0, 1, 0 },
