@@ -137,7 +137,10 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler, Trace
         for (int light : m_scene.finiteLights()) {
             segment.tFar = occludes(light) ? hit.t : ray.tFar;
             LightHit lightHit;
-            if (lights[light]->intersect(segment, lightHit)) addEmission(light, lightHit);
+            const bool found = state.fromCamera
+                                   ? lights[light]->intersectFromCamera(segment, lightHit)
+                                   : lights[light]->intersect(segment, lightHit);
+            if (found) addEmission(light, lightHit);
         }
         const Vec3f dir = ray.dir.normalized();
         for (int light : m_scene.infiniteLights()) {

@@ -118,6 +118,24 @@ const std::vector<std::string> kLightIgnored = {"mb",
                                                 "projector_width",
                                                 "projector_height"};
 
+// SpotLight attributes we do not implement that change the picture: its per-ray
+// visibility and ray termination. (Its texture is refused as on the other lights; the
+// texture's colour correction and placement are then notes.)
+const std::vector<RefusedAttr> kSpotLightRefused =
+    concat(kLightWithoutTextureRefused,
+           {refusedAttr("visible_diffuse_reflection", AttrType::Bool, "true"),
+            refusedAttr("visible_diffuse_transmission", AttrType::Bool, "true"),
+            refusedAttr("visible_glossy_reflection", AttrType::Bool, "true"),
+            refusedAttr("visible_glossy_transmission", AttrType::Bool, "true"),
+            refusedAttr("visible_mirror_reflection", AttrType::Bool, "true"),
+            refusedAttr("visible_mirror_transmission", AttrType::Bool, "true"),
+            refusedAttr("ray_termination", AttrType::Bool, "false")});
+
+const std::vector<std::string> kSpotLightIgnored =
+    concat(kLightIgnored, {"texture_border_color", "texture_coverage", "texture_mirror_u",
+                           "texture_mirror_v", "texture_reps_u", "texture_reps_v",
+                           "texture_rotation", "texture_translation", "presence_shadows"});
+
 std::vector<AttrSpec> geometryAttrs() {
     return {attr("node_xform", AttrType::Mat4), attr("reverse_normals", AttrType::Bool),
             objectAttr("primitive_attributes", AttrType::ObjectVector, ObjectKind::UserData)};
@@ -245,6 +263,18 @@ std::vector<ClassSpec> makeRdlClasses() {
                  concat(lightAttrs(), {attr("normalized", AttrType::Bool),
                                        attr("angular_extent", AttrType::Float)}),
                  kLightIgnored, kLightWithoutTextureRefused});
+    c.push_back(
+        {"SpotLight", ObjectKind::Light,
+         concat(
+             lightAttrs(),
+             {attr("normalized", AttrType::Bool), attr("lens_radius", AttrType::Float),
+              attr("aspect_ratio", AttrType::Float), attr("focal_plane_distance", AttrType::Float),
+              attr("outer_cone_angle", AttrType::Float), attr("inner_cone_angle", AttrType::Float),
+              enumAttr(
+                  "angle_falloff_type",
+                  {{"off", 0}, {"linear", 1}, {"ease in", 2}, {"ease out", 3}, {"ease in/out", 4}}),
+              attr("black_level", AttrType::Float)}),
+         kSpotLightIgnored, kSpotLightRefused});
     c.push_back({"EnvLight", ObjectKind::Light,
                  concat(lightAttrs(), {attr("texture", AttrType::String)}), kLightIgnored,
                  kLightRefused});

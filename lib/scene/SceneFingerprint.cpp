@@ -164,6 +164,17 @@ void hashLight(Fingerprinter& h, const LightDesc& light) {
     h.f32(light.height);
     h.f32(light.radius);
     h.f32(light.angularExtent);
+    if (light.type == LightType::Spot) {  // tagged: fingerprints of other lights unchanged
+        const SpotLightParams& spot = light.spot;
+        h.tag("SPOT");
+        h.f32(spot.lensRadius);
+        h.f32(spot.aspectRatio);
+        h.f32(spot.focalPlaneDistance);
+        h.f32(spot.outerConeAngle);
+        h.f32(spot.innerConeAngle);
+        h.i32(spot.angleFalloffType);
+        h.f32(spot.blackLevel);
+    }
     h.boolean(light.textureImage != nullptr);
     if (light.textureImage) {
         const RgbImage& image = *light.textureImage;

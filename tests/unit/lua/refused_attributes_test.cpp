@@ -11,17 +11,10 @@ namespace {
 using test::SceneDir;
 
 Scene load(const std::string& extra) {
-    SceneDir dir;
-    return test::loadFiles({dir.write("scene.rdla", std::string(test::kMinimalScene) + extra)});
+    return test::loadMinimalPlus(extra);
 }
-
 std::string errorOf(const std::string& extra) {
-    try {
-        load(extra);
-    } catch (const SceneError& e) {
-        return e.what();
-    }
-    return "";
+    return test::sceneErrorOfMinimalPlus(extra);
 }
 
 TEST(RefusedAttributes, MoonRaysDefaultsAreAccepted) {

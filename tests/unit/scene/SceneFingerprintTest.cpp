@@ -178,6 +178,17 @@ const Change kPixelChanges[] = {
     {"LightRadius", [](Scene& s) { s.lights[0].radius = 2.0f; }},
     {"LightAngularExtent", [](Scene& s) { s.lights[0].angularExtent = 1.0f; }},
     {"LightOrder", [](Scene& s) { std::swap(s.lights[0], s.lights[1]); }},
+    {"LightBecomesSpot", [](Scene& s) { s.lights[0].type = LightType::Spot; }},
+    {"SpotOuterCone",
+     [](Scene& s) {
+         s.lights[0].type = LightType::Spot;
+         s.lights[0].spot.outerConeAngle = 50.0f;
+     }},
+    {"SpotFalloffType",
+     [](Scene& s) {
+         s.lights[0].type = LightType::Spot;
+         s.lights[0].spot.angleFalloffType = 1;
+     }},
     {"EnvTextureOnePixel",
      [](Scene& s) {
          auto image = std::make_shared<RgbImage>(*s.lights[1].textureImage);
