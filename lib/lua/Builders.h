@@ -24,6 +24,12 @@ PerspectiveCamera buildCamera(const RdlObject& obj);
 Geometry buildGeometry(const RdlObject& obj);
 Material buildMaterial(const RdlObject& obj);
 LightDesc buildLight(const RdlObject& obj);
+// A light's `light_filters` that are on, as indices into scene.lightFilters; each filter
+// is added there on first use (`filterIndex`: object id -> index).
+std::vector<int> addLightFilters(const RdlObject& light, const ObjectStore& store, Scene& scene,
+                                 std::map<int, int>& filterIndex);
+// A layer entry's LightFilterSet: its members that some light uses.
+LightFilterSet buildLightFilterSet(const RdlObject& set, const std::map<int, int>& filterIndex);
 // nullopt when the result is not supported (a warning says so).
 // With `ignoreUnsupported` (-ignore_unsupported_outputs) what we cannot write is a
 // warning and the output (or the attribute) is dropped; otherwise a SceneError.

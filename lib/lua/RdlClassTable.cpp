@@ -69,8 +69,7 @@ const std::vector<RefusedAttr> kGeometryRefused = {
     refusedAttr("visible_volume", AttrType::Bool, "true")};
 
 // Light attributes that change the picture; their MoonRay defaults ask for nothing.
-const std::vector<RefusedAttr> kLightRefused = {refusedAttr("light_filters", AttrType::String, ""),
-                                                refusedAttr("clear_radius", AttrType::Float, "0"),
+const std::vector<RefusedAttr> kLightRefused = {refusedAttr("clear_radius", AttrType::Float, "0"),
                                                 refusedAttr("presence", AttrType::Float, "1")};
 
 // DwaBaseMaterial lobes and controls we do not have (MoonRay's defaults from its
@@ -143,9 +142,12 @@ std::vector<AttrSpec> geometryAttrs() {
 
 std::vector<AttrSpec> lightAttrs() {
     return {attr("node_xform", AttrType::Mat4), attr("on", AttrType::Bool),
-            attr("color", AttrType::Rgb),       attr("intensity", AttrType::Float),
-            attr("exposure", AttrType::Float),  attr("visible_in_camera", AttrType::Bool),
-            attr("label", AttrType::String),    attr("max_shadow_distance", AttrType::Float)};
+            attr("color", AttrType::Rgb), attr("intensity", AttrType::Float),
+            attr("exposure", AttrType::Float), attr("visible_in_camera", AttrType::Bool),
+            attr("label", AttrType::String), attr("max_shadow_distance", AttrType::Float),
+            // Filters of the classes below (IntensityLightFilter); other MoonRay filter
+            // classes are unknown classes, an error where the scene names them.
+            objectAttr("light_filters", AttrType::ObjectVector, ObjectKind::LightFilter)};
 }
 
 }  // namespace
@@ -279,6 +281,24 @@ std::vector<ClassSpec> makeRdlClasses() {
                  concat(lightAttrs(), {attr("texture", AttrType::String)}), kLightIgnored,
                  kLightRefused});
     c.push_back({"LightSet", ObjectKind::LightSet, {}, {}});
+    // Light filters (scene/LightFilter.h): a list like LightSet's, and the one filter
+    // class we have. light_path_selection other than "all light paths" would filter
+    // only some paths.
+    c.push_back({"LightFilterSet", ObjectKind::LightFilterSet, {}, {}});
+    c.push_back({"IntensityLightFilter",
+                 ObjectKind::LightFilter,
+                 {attr("on", AttrType::Bool), attr("intensity", AttrType::Float),
+                  attr("exposure", AttrType::Float), attr("color", AttrType::Rgb),
+                  attr("invert", AttrType::Bool)},
+                 {},
+                 {{enumAttr("light_path_selection", {{"all light paths", 0},
+                                                     {"all indirect", 1},
+                                                     {"all indirect first bounce", 2},
+                                                     {"indirect diffuse", 3},
+                                                     {"indirect diffuse first bounce", 4},
+                                                     {"indirect specular", 5},
+                                                     {"indirect specular first bounce", 6}}),
+                   "0"}}});
     c.push_back({"GeometrySet", ObjectKind::GeometrySet, {}, {"static"}});
     c.push_back({"Layer", ObjectKind::Layer, {}, {}});
     // Primitive attributes (doc/SCENES.md): a colour or float per geometry or per face.

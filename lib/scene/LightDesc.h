@@ -4,6 +4,7 @@
 // area when `normalized` (MoonRay's default for area lights).
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/Error.h"
 #include "core/Math.h"
@@ -47,6 +48,10 @@ struct LightDesc {
     SpotLightParams spot;         // SpotLight
     std::string texture;          // EnvLight lat-long map, absolute path; empty = constant
     std::shared_ptr<const RgbImage> textureImage;  // decoded by the loader when `texture` is set
+
+    // MoonRay light_filters: indices into Scene::lightFilters, each once, those that are
+    // on (scene/LightFilter.h).
+    std::vector<int> filters;
 
     Color radianceScale() const { return color * (intensity * std::exp2(exposure)); }
 };

@@ -43,7 +43,7 @@ TEST(RefusedAttributes, AnythingElseIsASceneErrorNamingIt) {
          "'input_normal'"},
         {R"(BoxGeometry("/box") { ["visible shadow"] = false })", "'visible_shadow' = false"},
         {R"(RectLight("/key") { texture = "gobo.exr" })", "'texture' = gobo.exr"},
-        {R"(SphereLight("/key") { light_filters = {DwaBaseMaterial("/mtl")} })", "'light_filters'"},
+        {R"(SphereLight("/key") { presence = 0.5 })", "'presence' = 0.5"},
     };
     for (const auto& c : cases) {
         const std::string error = errorOf(std::string("\n") + c.text + "\n");

@@ -203,6 +203,31 @@ const Change kPixelChanges[] = {
          s.lights[1].textureImage = image;
      }},
     {"EnvTextureRemoved", [](Scene& s) { s.lights[1].textureImage = nullptr; }},
+    {"LightFilterAdded",
+     [](Scene& s) {
+         s.lightFilters.push_back(LightFilterDesc{});
+         s.lights[0].filters = {0};
+     }},
+    {"LightFilterFactor",
+     [](Scene& s) {
+         s.lightFilters.push_back(LightFilterDesc{});
+         s.lightFilters[0].intensity = 0.5f;
+         s.lights[0].filters = {0};
+     }},
+    {"LightFilterInverted",
+     [](Scene& s) {
+         s.lightFilters.push_back(LightFilterDesc{});
+         s.lightFilters[0].intensity = 0.5f;
+         s.lightFilters[0].invert = true;
+         s.lights[0].filters = {0};
+     }},
+    {"LayerLightFilterSet",
+     [](Scene& s) {
+         s.lightFilters.push_back(LightFilterDesc{});
+         s.lights[0].filters = {0};
+         s.lightFilterSets.push_back({"/set", {}});
+         s.layer[0].lightFilterSet = 0;
+     }},
     {"LightSetMembers", [](Scene& s) { s.lightSets[0].lights.push_back(1); }},
     {"LightSetAdded",
      [](Scene& s) {
