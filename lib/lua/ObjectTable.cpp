@@ -208,10 +208,12 @@ static void checkRefused(lua_State* L, const ObjectStore& store, const RdlObject
 
 // The attributes bind() may attach an AttributeMap to: the diffuse colours (a per-face or
 // per-geometry colour multiplies them) and, checked per geometry when the scene is built,
-// attributes refused unless at their default (the map must give that default).
+// number attributes refused unless at their default (the map must give that default;
+// checkBoundDefaults compares numbers, so a map on a refused normal or name is refused).
 static bool bindable(const ClassSpec& cls, const std::string& name) {
+    const RefusedAttr* refused = cls.findRefused(name);
     return name == "albedo" || name == "diffuse_color" || name == "diffuseColor" ||
-           cls.findRefused(name) != nullptr;
+           (refused && refused->spec.type == AttrType::Float);
 }
 
 // bind(map[, value]) at valueIndex: bind(undef(), v) is v alone; with a map, records the

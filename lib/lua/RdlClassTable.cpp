@@ -93,6 +93,52 @@ const std::vector<RefusedAttr> kDwaBaseMaterialRefused = {
     refusedAttr("normal", AttrType::String, ""),
     {enumAttr("specular_model", {{"Beckmann", 0}, {"GGX", 1}}), "1"}};
 
+// BaseMaterial lobes and controls we do not have, at MoonRay's defaults (its
+// BaseMaterial reference): each lobe's factor (its switch and colour are then notes),
+// and the Fresnel, normal and anisotropy controls of its specular.
+const std::vector<RefusedAttr> kBaseMaterialRefused = {
+    refusedAttr("directional_diffuse_factor", AttrType::Float, "0"),
+    refusedAttr("emission_factor", AttrType::Float, "0"),
+    refusedAttr("translucency_factor", AttrType::Float, "0"),
+    refusedAttr("transmission_factor", AttrType::Float, "0"),
+    refusedAttr("retroreflectivity", AttrType::Float, "0"),
+    refusedAttr("opacity_factor", AttrType::Float, "1"),
+    refusedAttr("anisotropy", AttrType::Float, "0"),
+    refusedAttr("iridescence", AttrType::Bool, "false"),
+    refusedAttr("translucent_diffuse", AttrType::Bool, "false"),
+    refusedAttr("use_fresnel", AttrType::Bool, "true"),
+    refusedAttr("fresnel_factor", AttrType::Float, "1"),
+    refusedAttr("input_normal", AttrType::Vec3, "0 0 1")};
+
+const std::vector<std::string> kBaseMaterialIgnored = {"directional_diffuse",
+                                                       "directional_diffuse_color",
+                                                       "directional_diffuse_roughness",
+                                                       "emission",
+                                                       "emission_color",
+                                                       "translucency",
+                                                       "translucency_color",
+                                                       "translucency_falloff",
+                                                       "translucency_radius",
+                                                       "translucent_diffuse_color",
+                                                       "translucent_diffuse_factor",
+                                                       "transmission",
+                                                       "transmission_color",
+                                                       "iridescence_at_0_incidence",
+                                                       "iridescence_exponent",
+                                                       "iridescence_factor",
+                                                       "iridescence_flip_hue_direction",
+                                                       "iridescence_primary_color",
+                                                       "iridescence_secondary_color",
+                                                       "iridescence_thickness",
+                                                       "opacity",
+                                                       "index_of_refraction",
+                                                       "input_normal_dial",
+                                                       "input_normal_space",
+                                                       "anisotropic_direction",
+                                                       "casts_caustics",
+                                                       "extra_aovs",
+                                                       "priority"};
+
 // Lights other than EnvLight: a texture would change the picture.
 const std::vector<RefusedAttr> kLightWithoutTextureRefused =
     concat(kLightRefused, {refusedAttr("texture", AttrType::String, "")});
@@ -236,6 +282,15 @@ std::vector<ClassSpec> makeRdlClasses() {
                   "clearcoat_attenuation_color", "emission", "sss", "subsurface",
                   "scattering_color", "normal_dial", "input_normal_dial", "priority"},
                  kDwaBaseMaterialRefused});
+    // MoonRay's older material, on the same lobes (BaseMaterialBuilder.cpp).
+    c.push_back({"BaseMaterial",
+                 ObjectKind::Material,
+                 {attr("diffuse", AttrType::Bool), attr("diffuse_color", AttrType::Rgb),
+                  attr("diffuse_factor", AttrType::Float), attr("specular", AttrType::Bool),
+                  attr("specular_color", AttrType::Rgb), attr("specular_factor", AttrType::Float),
+                  attr("specular_roughness", AttrType::Float), attr("label", AttrType::String)},
+                 kBaseMaterialIgnored,
+                 kBaseMaterialRefused});
     // The Hydra delegate's default material (hdMoonray), mapped onto the same lobes.
     c.push_back({"UsdPreviewSurface",
                  ObjectKind::Material,

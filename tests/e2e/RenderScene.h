@@ -11,18 +11,24 @@
 
 namespace rt::test {
 
-// Writes `sceneText` to scene.rdla in a fresh folder `name`, renders it there (the scene
-// must write `output`) and returns `channel` of `output`; the test fails (and the result
-// is empty) when the render or the read fails. `width`, when given, receives the image's.
-inline std::vector<float> renderChannel(const std::string& name, const std::string& sceneText,
-                                        const char* channel = "R", int* width = nullptr,
-                                        const std::string& output = "out.exr") {
+// Writes `sceneText` to scene.rdla in a fresh folder `name`, renders it there without a
+// warning (the scene must write `output`) and reads `output`; the test fails when the
+// render or the read fails.
+inline Exr renderImage(const std::string& name, const std::string& sceneText,
+                       const std::string& output = "out.exr") {
     const std::filesystem::path dir = freshDir(name);
     const std::string scene = writeFile(dir / "scene.rdla", sceneText);
     const CommandResult r = runRenderer("-in " + scene, dir.string());
     EXPECT_EQ(r.exitCode, 0) << r.output;
     EXPECT_EQ(r.output.find("warning"), std::string::npos) << r.output;
-    const Exr exr = readFile(dir / output);
+    return readFile(dir / output);
+}
+
+// One channel of renderImage's file (empty when it is missing); `width`, when given,
+// receives the image's.
+inline std::vector<float> renderChannel(const std::string& name, const std::string& sceneText,
+                                        const char* channel = "R", int* width = nullptr) {
+    const Exr exr = renderImage(name, sceneText);
     if (width) *width = exr.image.width;
     const ImageChannel* found = exr.image.find(channel);
     return found ? found->floats : std::vector<float>{};
