@@ -53,6 +53,7 @@ struct PathState {
     bool lastScatterDelta = true;
     float lastScatterPdf = 0.0f;
     int lastLightSet = -1;
+    uint32_t lastGeometry = 0;  // whose light filters act on the emission found next
 };
 
 }  // namespace
@@ -81,7 +82,8 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler, Trace
                 const float choice = 1.0f / m_scene.lightsOf(state.lastLightSet).size();
                 weight = powerHeuristic(state.lastScatterPdf, lightHit.pdf * choice);
             }
-            contribution = throughput * lightHit.radiance * weight;
+            contribution = throughput * lightHit.radiance *
+                           m_scene.lightFilterScale(state.lastGeometry, light) * weight;
         }
         radiance += contribution;
         if (lightPaths) aovs->creditLight(contribution, m_aovPrograms->lightEvent(light));
@@ -107,7 +109,10 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler, Trace
         for (int light : m_scene.finiteLights()) {
             segment.tFar = occludes(light) ? hit.t : ray.tFar;
             LightHit lightHit;
-            if (lights[light]->intersect(segment, lightHit)) addEmission(light, lightHit);
+            const bool found = state.fromCamera
+                                   ? lights[light]->intersectFromCamera(segment, lightHit)
+                                   : lights[light]->intersect(segment, lightHit);
+            if (found) addEmission(light, lightHit);
         }
         const Vec3f dir = ray.dir.normalized();
         for (int light : m_scene.infiniteLights()) {
@@ -141,8 +146,11 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler, Trace
             const size_t chosen =
                 count == 1 ? 0 : std::min(static_cast<size_t>(u.lightChoice() * count), count - 1);
             LightSample ls;
-            if (lights[setLights[chosen]]->sample(hit.position, u.light(), ls) && ls.pdf > 0.0f &&
-                !isBlack(ls.radiance)) {
+            const bool sampled = lights[setLights[chosen]]->sample(hit.position, u.light(), ls);
+            // Light filters act on both strategies alike, so the MIS weights (pdfs only)
+            // stay as they are and the filtered estimate stays unbiased.
+            if (sampled) ls.radiance *= m_scene.lightFilterScale(hit.geometry, setLights[chosen]);
+            if (sampled && ls.pdf > 0.0f && !isBlack(ls.radiance)) {
                 const Color f = bsdf.eval(wo, ls.wi);
                 if (!isBlack(f)) {
                     Ray shadow;
@@ -185,6 +193,7 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler, Trace
         state.lastScatterDelta = bs.isDelta;
         state.lastScatterPdf = bs.pdf;
         state.lastLightSet = lightSet;
+        state.lastGeometry = hit.geometry;
 
         if (depth >= kRouletteStartDepth) {
             const float survive = std::min(1.0f, maxComponent(throughput));

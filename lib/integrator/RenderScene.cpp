@@ -57,11 +57,36 @@ RenderScene::RenderScene(const Scene& scene)
         m_setMembership.push_back(std::move(membership));
     }
 
+    // Light filter factors: one row per light filter set, then one for entries without.
+    const int noFilterSet = static_cast<int>(scene.lightFilterSets.size());
+    for (const LightFilterSet& set : scene.lightFilterSets) {
+        for (int filter : set.filters) {
+            if (filter < 0 || filter >= static_cast<int>(scene.lightFilters.size()))
+                throw SceneError("light filter set '" + set.name + "' names an unknown filter");
+        }
+    }
+    for (const LightDesc& light : scene.lights) {
+        for (int filter : light.filters) {
+            if (filter < 0 || filter >= static_cast<int>(scene.lightFilters.size()))
+                throw SceneError("light '" + light.name + "' names an unknown light filter");
+        }
+    }
+    for (int set = 0; set <= noFilterSet; ++set) {
+        std::vector<Color> scales;
+        for (size_t light = 0; light < scene.lights.size(); ++light)
+            scales.push_back(rt::lightFilterScale(scene, static_cast<int>(light),
+                                                  set == noFilterSet ? -1 : set));
+        m_filterScales.push_back(std::move(scales));
+    }
+
     for (const LayerAssignment& entry : scene.layer) {
         if (entry.geometry < 0 || entry.geometry >= static_cast<int>(scene.geometries.size()) ||
             entry.material < 0 || entry.material >= static_cast<int>(scene.materials.size()) ||
-            entry.lightSet >= static_cast<int>(scene.lightSets.size())) {
-            throw SceneError("layer entry refers to a missing geometry, material or light set");
+            entry.lightSet >= static_cast<int>(scene.lightSets.size()) ||
+            entry.lightFilterSet >= noFilterSet) {
+            throw SceneError(
+                "layer entry refers to a missing geometry, material, light set or light filter "
+                "set");
         }
         m_shapes.push_back(&scene.geometries[static_cast<size_t>(entry.geometry)].shape);
         m_materials.push_back(&scene.materials[static_cast<size_t>(entry.material)]);
@@ -70,6 +95,8 @@ RenderScene::RenderScene(const Scene& scene)
         m_triangleColors.push_back(boundDiffuseColors(
             scene.geometries[static_cast<size_t>(entry.geometry)], *m_materials.back()));
         m_lightSetOfGeometry.push_back(entry.lightSet < 0 ? allLightsSet : entry.lightSet);
+        m_filterScalesOfGeometry.push_back(entry.lightFilterSet < 0 ? noFilterSet
+                                                                    : entry.lightFilterSet);
     }
     m_accel = std::make_unique<EmbreeScene>(m_shapes);
 

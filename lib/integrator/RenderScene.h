@@ -43,6 +43,12 @@ class RenderScene {
         return m_setMembership[lightSet][static_cast<size_t>(light)];
     }
 
+    // The factor light filters put on light `light`'s radiance where it lights geometry
+    // `geometry` (scene/LightFilter.h); camera rays see lights unfiltered, as in MoonRay.
+    const Color& lightFilterScale(uint32_t geometry, int light) const {
+        return m_filterScales[m_filterScalesOfGeometry[geometry]][static_cast<size_t>(light)];
+    }
+
     const std::vector<int>& finiteLights() const { return m_finiteLights; }
     const std::vector<int>& infiniteLights() const { return m_infiniteLights; }
 
@@ -59,6 +65,9 @@ class RenderScene {
     std::vector<std::unique_ptr<Light>> m_lights;
     std::vector<std::vector<int>> m_setLights;
     std::vector<std::vector<bool>> m_setMembership;
+    // Per light filter set (the last: none), one factor per light.
+    std::vector<std::vector<Color>> m_filterScales;
+    std::vector<int> m_filterScalesOfGeometry;  // index into m_filterScales
     std::vector<int> m_finiteLights, m_infiniteLights;
 };
 

@@ -19,11 +19,25 @@ namespace rt {
 // (relative to the working directory when it came from the command line).
 std::string resolveScenePath(const Attribute& attr);
 
+// A float attribute in [0, 1]; out-of-range values are clamped with a warning, as
+// MoonRay clamps them while shading.
+float unitFloat(const RdlObject& obj, const std::string& name, float fallback);
+// A colour attribute that must be finite and non-negative (SceneError at its line).
+Color colourAttr(const RdlObject& obj, const char* name, const Color& fallback);
+
 SceneVariables buildSceneVariables(const RdlObject& vars, const ObjectStore& store);
 PerspectiveCamera buildCamera(const RdlObject& obj);
 Geometry buildGeometry(const RdlObject& obj);
 Material buildMaterial(const RdlObject& obj);
+// MoonRay's older BaseMaterial on the same lobes (BaseMaterialBuilder.cpp).
+Material buildBaseMaterial(const RdlObject& obj);
 LightDesc buildLight(const RdlObject& obj);
+// A light's `light_filters` that are on, as indices into scene.lightFilters; each filter
+// is added there on first use (`filterIndex`: object id -> index).
+std::vector<int> addLightFilters(const RdlObject& light, const ObjectStore& store, Scene& scene,
+                                 std::map<int, int>& filterIndex);
+// A layer entry's LightFilterSet: its members that some light uses.
+LightFilterSet buildLightFilterSet(const RdlObject& set, const std::map<int, int>& filterIndex);
 // nullopt when the result is not supported (a warning says so).
 // With `ignoreUnsupported` (-ignore_unsupported_outputs) what we cannot write is a
 // warning and the output (or the attribute) is dropped; otherwise a SceneError.

@@ -13,6 +13,7 @@ LightType lightType(const std::string& cls) {
     if (cls == "SphereLight") return LightType::Sphere;
     if (cls == "DiskLight") return LightType::Disk;
     if (cls == "DistantLight") return LightType::Distant;
+    if (cls == "SpotLight") return LightType::Spot;
     return LightType::Env;
 }
 
@@ -26,6 +27,23 @@ float positive(const RdlObject& obj, const std::string& name, float fallback, fl
                    std::to_string(v));
     }
     return v;
+}
+
+// SpotLight's cone and lens (MoonRay's names; createLights checks the values).
+SpotLightParams spotParams(const RdlObject& obj) {
+    SpotLightParams s;
+    s.lensRadius = positive(obj, "lens_radius", s.lensRadius);
+    s.aspectRatio = positive(obj, "aspect_ratio", s.aspectRatio);
+    s.focalPlaneDistance = obj.getFloat("focal_plane_distance", s.focalPlaneDistance);
+    s.outerConeAngle = obj.getFloat("outer_cone_angle", s.outerConeAngle);
+    s.innerConeAngle = obj.getFloat("inner_cone_angle", s.innerConeAngle);
+    s.angleFalloffType = static_cast<int>(obj.getInt("angle_falloff_type", s.angleFalloffType));
+    s.blackLevel = obj.getFloat("black_level", s.blackLevel);
+    if (!(s.blackLevel >= 0.0f) || std::isinf(s.blackLevel)) {
+        failAt(*obj.find("black_level"), "black_level",
+               obj.describe() + ": black_level must be a finite radiance scale >= 0");
+    }
+    return s;
 }
 
 }  // namespace
@@ -65,6 +83,9 @@ LightDesc buildLight(const RdlObject& obj) {
             break;
         case LightType::Distant:
             light.angularExtent = positive(obj, "angular_extent", light.angularExtent, 180.0f);
+            break;
+        case LightType::Spot:
+            light.spot = spotParams(obj);
             break;
         case LightType::Env:
             if (const Attribute* texture = obj.find("texture");

@@ -64,6 +64,14 @@ std::string unknownGlobal(const std::string& name) {
         const std::string closest = closestName(name, classNames);
         if (!closest.empty()) similar.push_back(closest);
     }
+    // MoonRay's other light filters (BarnDoor, Cookie, Decay, Rod, ...): say what they are.
+    const std::string filterSuffix = "LightFilter";
+    if (looksLikeClass && name.size() > filterSuffix.size() &&
+        name.compare(name.size() - filterSuffix.size(), filterSuffix.size(), filterSuffix) == 0) {
+        return message +
+               " (a MoonRay light filter we do not support: of the light filters only "
+               "IntensityLightFilter is)";
+    }
     if (!similar.empty() && similar.size() <= 3) {
         message += " (did you mean ";
         for (size_t i = 0; i < similar.size(); ++i) {

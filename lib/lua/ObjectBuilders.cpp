@@ -10,17 +10,6 @@
 namespace rt {
 namespace {
 
-// A float attribute in [0, 1]; out-of-range values are clamped with a warning, as
-// MoonRay clamps them while shading.
-float unitFloat(const RdlObject& obj, const std::string& name, float fallback) {
-    const float v = obj.getFloat(name, fallback);
-    if (v >= 0.0f && v <= 1.0f) return v;
-    const float clamped = std::isnan(v) ? fallback : clamp(v, 0.0f, 1.0f);
-    log::warning(obj.find(name)->where.str() + ": " + name + " of " + obj.describe() + " is " +
-                 std::to_string(v) + ", outside [0, 1]; using " + std::to_string(clamped));
-    return clamped;
-}
-
 int intInRange(const RdlObject& obj, const std::string& name, int64_t fallback, int64_t lo,
                int64_t hi) {
     const int64_t v = obj.getInt(name, fallback);
@@ -33,6 +22,15 @@ int intInRange(const RdlObject& obj, const std::string& name, int64_t fallback, 
 }
 
 }  // namespace
+
+float unitFloat(const RdlObject& obj, const std::string& name, float fallback) {
+    const float v = obj.getFloat(name, fallback);
+    if (v >= 0.0f && v <= 1.0f) return v;
+    const float clamped = std::isnan(v) ? fallback : clamp(v, 0.0f, 1.0f);
+    log::warning(obj.find(name)->where.str() + ": " + name + " of " + obj.describe() + " is " +
+                 std::to_string(v) + ", outside [0, 1]; using " + std::to_string(clamped));
+    return clamped;
+}
 
 void failAt(const Attribute& attr, const std::string& name, const std::string& message) {
     if (attr.fromCommandLine) throw UsageError("-scene_var " + name + ": " + message);
@@ -92,9 +90,6 @@ PerspectiveCamera buildCamera(const RdlObject& obj) {
     return camera;
 }
 
-namespace {
-
-// A colour attribute that must be finite and non-negative.
 Color colourAttr(const RdlObject& obj, const char* name, const Color& fallback) {
     const Color c = obj.getColor(name, fallback);
     if (!isFinite(c) || c.x < 0.0f || c.y < 0.0f || c.z < 0.0f)
@@ -102,6 +97,8 @@ Color colourAttr(const RdlObject& obj, const char* name, const Color& fallback) 
                obj.describe() + ": " + name + " must be finite and non-negative");
     return c;
 }
+
+namespace {
 
 // An index of refraction: positive and finite.
 float indexAttr(const RdlObject& obj, const char* name, float fallback) {
@@ -129,6 +126,7 @@ Material buildUsdPreviewSurface(const RdlObject& obj) {
 
 Material buildMaterial(const RdlObject& obj) {
     if (obj.cls->name == "UsdPreviewSurface") return buildUsdPreviewSurface(obj);
+    if (obj.cls->name == "BaseMaterial") return buildBaseMaterial(obj);
     Material m;
     m.name = obj.name;
     m.label = obj.getString("label", "");

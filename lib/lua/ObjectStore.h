@@ -36,8 +36,9 @@ struct Attribute {
 struct LayerEntry {
     int geometry = -1;
     std::string part;
-    int material = -1;  // -1: none given
-    int lightSet = -1;  // -1: none given
+    int material = -1;        // -1: none given
+    int lightSet = -1;        // -1: none given
+    int lightFilterSet = -1;  // -1: none given
     SourceLocation where;
 };
 
@@ -54,7 +55,7 @@ struct RdlObject {
     SourceLocation where;  // the first `Class("name") { ... }`, else the first mention
     bool defined = false;  // attributes were set at least once
     std::map<std::string, Attribute> attributes;
-    std::vector<int> members;             // LightSet / GeometrySet
+    std::vector<int> members;             // LightSet / GeometrySet / LightFilterSet
     std::vector<LayerEntry> entries;      // Layer
     std::vector<MetadataEntry> metadata;  // Metadata
     // bind(map, value): the map object bound to each attribute, and where.

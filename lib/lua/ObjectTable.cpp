@@ -14,7 +14,8 @@ namespace {
 
 bool isListKind(ObjectKind kind) {
     return kind == ObjectKind::LightSet || kind == ObjectKind::GeometrySet ||
-           kind == ObjectKind::Layer || kind == ObjectKind::Metadata;
+           kind == ObjectKind::LightFilterSet || kind == ObjectKind::Layer ||
+           kind == ObjectKind::Metadata;
 }
 
 // The object id at `index`, which must be an object of `kind` (or nil when `optional`).
@@ -31,8 +32,9 @@ int readRef(lua_State* L, const ObjectStore& store, int index, ObjectKind kind, 
 
 void addMember(lua_State* L, ObjectStore& store, RdlObject& set, lua_Integer i,
                const SourceLocation& where) {
-    const ObjectKind kind =
-        set.kind() == ObjectKind::LightSet ? ObjectKind::Light : ObjectKind::Geometry;
+    const ObjectKind kind = set.kind() == ObjectKind::LightSet         ? ObjectKind::Light
+                            : set.kind() == ObjectKind::LightFilterSet ? ObjectKind::LightFilter
+                                                                       : ObjectKind::Geometry;
     const int member =
         readRef(L, store, -1, kind, false, set.describe() + " entry " + std::to_string(i), where);
     // Sets accumulate like MoonRay's: a later file can add members.
@@ -42,9 +44,11 @@ void addMember(lua_State* L, ObjectStore& store, RdlObject& set, lua_Integer i,
 }
 
 // A Layer entry, as MoonRay reads it: {geometry, part, ...} where the elements after the
-// part are a material and a light set in any order, each at most once; undef() and nil
-// are empty slots. Shadow sets, light filter sets, displacements and volume shaders are
-// classes we do not have: their constructors already fail at file:line.
+// part are a material, a light set and a light filter set in any order, each at most
+// once (MoonRay writes {geometry, part, material, lightset, displacement, volume,
+// lightfilterset, shadowset, shadowreceiverset}); undef() and nil are empty slots.
+// Shadow sets, displacements and volume shaders are classes we do not have: their
+// constructors already fail at file:line.
 void addLayerEntry(lua_State* L, ObjectStore& store, RdlObject& layer, lua_Integer i,
                    const SourceLocation& where) {
     const std::string what = layer.describe() + " entry " + std::to_string(i);
@@ -78,15 +82,17 @@ void addLayerEntry(lua_State* L, ObjectStore& store, RdlObject& layer, lua_Integ
         }
         const bool object = toObjectId(L, -1, id);
         const ObjectKind kind = object ? store.object(id).kind() : ObjectKind::Layer;
-        int* slot = kind == ObjectKind::Material   ? &e.material
-                    : kind == ObjectKind::LightSet ? &e.lightSet
-                                                   : nullptr;
+        int* slot = kind == ObjectKind::Material         ? &e.material
+                    : kind == ObjectKind::LightSet       ? &e.lightSet
+                    : kind == ObjectKind::LightFilterSet ? &e.lightFilterSet
+                                                         : nullptr;
         if (!slot || *slot >= 0) {
             const std::string got = describeLuaValue(L, -1, store);
             lua_pop(L, 1);
             throw SceneError(where, what + " element " + std::to_string(k) + ": " +
                                         (slot ? "a second " + std::string(kindName(kind))
-                                              : "expected a material or light set") +
+                                              : "expected a material, light set or light "
+                                                "filter set") +
                                         ", got " + got);
         }
         *slot = id;
@@ -202,10 +208,12 @@ static void checkRefused(lua_State* L, const ObjectStore& store, const RdlObject
 
 // The attributes bind() may attach an AttributeMap to: the diffuse colours (a per-face or
 // per-geometry colour multiplies them) and, checked per geometry when the scene is built,
-// attributes refused unless at their default (the map must give that default).
+// number attributes refused unless at their default (the map must give that default;
+// checkBoundDefaults compares numbers, so a map on a refused normal or name is refused).
 static bool bindable(const ClassSpec& cls, const std::string& name) {
+    const RefusedAttr* refused = cls.findRefused(name);
     return name == "albedo" || name == "diffuse_color" || name == "diffuseColor" ||
-           cls.findRefused(name) != nullptr;
+           (refused && refused->spec.type == AttrType::Float);
 }
 
 // bind(map[, value]) at valueIndex: bind(undef(), v) is v alone; with a map, records the

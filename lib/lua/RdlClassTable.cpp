@@ -60,8 +60,7 @@ const std::vector<RefusedAttr> kGeometryRefused = {
     refusedAttr("visible_volume", AttrType::Bool, "true")};
 
 // Light attributes that change the picture; their MoonRay defaults ask for nothing.
-const std::vector<RefusedAttr> kLightRefused = {refusedAttr("light_filters", AttrType::String, ""),
-                                                refusedAttr("clear_radius", AttrType::Float, "0"),
+const std::vector<RefusedAttr> kLightRefused = {refusedAttr("clear_radius", AttrType::Float, "0"),
                                                 refusedAttr("presence", AttrType::Float, "1")};
 
 // DwaBaseMaterial lobes and controls we do not have (MoonRay's defaults from its
@@ -84,6 +83,52 @@ const std::vector<RefusedAttr> kDwaBaseMaterialRefused = {
     refusedAttr("input_normal", AttrType::String, ""),
     refusedAttr("normal", AttrType::String, ""),
     {enumAttr("specular_model", {{"Beckmann", 0}, {"GGX", 1}}), "1"}};
+
+// BaseMaterial lobes and controls we do not have, at MoonRay's defaults (its
+// BaseMaterial reference): each lobe's factor (its switch and colour are then notes),
+// and the Fresnel, normal and anisotropy controls of its specular.
+const std::vector<RefusedAttr> kBaseMaterialRefused = {
+    refusedAttr("directional_diffuse_factor", AttrType::Float, "0"),
+    refusedAttr("emission_factor", AttrType::Float, "0"),
+    refusedAttr("translucency_factor", AttrType::Float, "0"),
+    refusedAttr("transmission_factor", AttrType::Float, "0"),
+    refusedAttr("retroreflectivity", AttrType::Float, "0"),
+    refusedAttr("opacity_factor", AttrType::Float, "1"),
+    refusedAttr("anisotropy", AttrType::Float, "0"),
+    refusedAttr("iridescence", AttrType::Bool, "false"),
+    refusedAttr("translucent_diffuse", AttrType::Bool, "false"),
+    refusedAttr("use_fresnel", AttrType::Bool, "true"),
+    refusedAttr("fresnel_factor", AttrType::Float, "1"),
+    refusedAttr("input_normal", AttrType::Vec3, "0 0 1")};
+
+const std::vector<std::string> kBaseMaterialIgnored = {"directional_diffuse",
+                                                       "directional_diffuse_color",
+                                                       "directional_diffuse_roughness",
+                                                       "emission",
+                                                       "emission_color",
+                                                       "translucency",
+                                                       "translucency_color",
+                                                       "translucency_falloff",
+                                                       "translucency_radius",
+                                                       "translucent_diffuse_color",
+                                                       "translucent_diffuse_factor",
+                                                       "transmission",
+                                                       "transmission_color",
+                                                       "iridescence_at_0_incidence",
+                                                       "iridescence_exponent",
+                                                       "iridescence_factor",
+                                                       "iridescence_flip_hue_direction",
+                                                       "iridescence_primary_color",
+                                                       "iridescence_secondary_color",
+                                                       "iridescence_thickness",
+                                                       "opacity",
+                                                       "index_of_refraction",
+                                                       "input_normal_dial",
+                                                       "input_normal_space",
+                                                       "anisotropic_direction",
+                                                       "casts_caustics",
+                                                       "extra_aovs",
+                                                       "priority"};
 
 // Lights other than EnvLight: a texture would change the picture.
 const std::vector<RefusedAttr> kLightWithoutTextureRefused =
@@ -109,6 +154,24 @@ const std::vector<std::string> kLightIgnored = {"mb",
                                                 "projector_width",
                                                 "projector_height"};
 
+// SpotLight attributes we do not implement that change the picture: its per-ray
+// visibility and ray termination. (Its texture is refused as on the other lights; the
+// texture's colour correction and placement are then notes.)
+const std::vector<RefusedAttr> kSpotLightRefused =
+    concat(kLightWithoutTextureRefused,
+           {refusedAttr("visible_diffuse_reflection", AttrType::Bool, "true"),
+            refusedAttr("visible_diffuse_transmission", AttrType::Bool, "true"),
+            refusedAttr("visible_glossy_reflection", AttrType::Bool, "true"),
+            refusedAttr("visible_glossy_transmission", AttrType::Bool, "true"),
+            refusedAttr("visible_mirror_reflection", AttrType::Bool, "true"),
+            refusedAttr("visible_mirror_transmission", AttrType::Bool, "true"),
+            refusedAttr("ray_termination", AttrType::Bool, "false")});
+
+const std::vector<std::string> kSpotLightIgnored =
+    concat(kLightIgnored, {"texture_border_color", "texture_coverage", "texture_mirror_u",
+                           "texture_mirror_v", "texture_reps_u", "texture_reps_v",
+                           "texture_rotation", "texture_translation", "presence_shadows"});
+
 std::vector<AttrSpec> geometryAttrs() {
     return {attr("node_xform", AttrType::Mat4), attr("reverse_normals", AttrType::Bool),
             attr("label", AttrType::String),
@@ -117,9 +180,12 @@ std::vector<AttrSpec> geometryAttrs() {
 
 std::vector<AttrSpec> lightAttrs() {
     return {attr("node_xform", AttrType::Mat4), attr("on", AttrType::Bool),
-            attr("color", AttrType::Rgb),       attr("intensity", AttrType::Float),
-            attr("exposure", AttrType::Float),  attr("visible_in_camera", AttrType::Bool),
-            attr("label", AttrType::String),    attr("max_shadow_distance", AttrType::Float)};
+            attr("color", AttrType::Rgb), attr("intensity", AttrType::Float),
+            attr("exposure", AttrType::Float), attr("visible_in_camera", AttrType::Bool),
+            attr("label", AttrType::String), attr("max_shadow_distance", AttrType::Float),
+            // Filters of the classes below (IntensityLightFilter); other MoonRay filter
+            // classes are unknown classes, an error where the scene names them.
+            objectAttr("light_filters", AttrType::ObjectVector, ObjectKind::LightFilter)};
 }
 
 }  // namespace
@@ -210,6 +276,15 @@ std::vector<ClassSpec> makeRdlClasses() {
                   "clearcoat_attenuation_color", "emission", "sss", "subsurface",
                   "scattering_color", "normal_dial", "input_normal_dial", "priority"},
                  kDwaBaseMaterialRefused});
+    // MoonRay's older material, on the same lobes (BaseMaterialBuilder.cpp).
+    c.push_back({"BaseMaterial",
+                 ObjectKind::Material,
+                 {attr("diffuse", AttrType::Bool), attr("diffuse_color", AttrType::Rgb),
+                  attr("diffuse_factor", AttrType::Float), attr("specular", AttrType::Bool),
+                  attr("specular_color", AttrType::Rgb), attr("specular_factor", AttrType::Float),
+                  attr("specular_roughness", AttrType::Float), attr("label", AttrType::String)},
+                 kBaseMaterialIgnored,
+                 kBaseMaterialRefused});
     // The Hydra delegate's default material (hdMoonray), mapped onto the same lobes.
     c.push_back({"UsdPreviewSurface",
                  ObjectKind::Material,
@@ -239,10 +314,40 @@ std::vector<ClassSpec> makeRdlClasses() {
                  concat(lightAttrs(), {attr("normalized", AttrType::Bool),
                                        attr("angular_extent", AttrType::Float)}),
                  kLightIgnored, kLightWithoutTextureRefused});
+    c.push_back(
+        {"SpotLight", ObjectKind::Light,
+         concat(
+             lightAttrs(),
+             {attr("normalized", AttrType::Bool), attr("lens_radius", AttrType::Float),
+              attr("aspect_ratio", AttrType::Float), attr("focal_plane_distance", AttrType::Float),
+              attr("outer_cone_angle", AttrType::Float), attr("inner_cone_angle", AttrType::Float),
+              enumAttr(
+                  "angle_falloff_type",
+                  {{"off", 0}, {"linear", 1}, {"ease in", 2}, {"ease out", 3}, {"ease in/out", 4}}),
+              attr("black_level", AttrType::Float)}),
+         kSpotLightIgnored, kSpotLightRefused});
     c.push_back({"EnvLight", ObjectKind::Light,
                  concat(lightAttrs(), {attr("texture", AttrType::String)}), kLightIgnored,
                  kLightRefused});
     c.push_back({"LightSet", ObjectKind::LightSet, {}, {}});
+    // Light filters (scene/LightFilter.h): a list like LightSet's, and the one filter
+    // class we have. light_path_selection other than "all light paths" would filter
+    // only some paths.
+    c.push_back({"LightFilterSet", ObjectKind::LightFilterSet, {}, {}});
+    c.push_back({"IntensityLightFilter",
+                 ObjectKind::LightFilter,
+                 {attr("on", AttrType::Bool), attr("intensity", AttrType::Float),
+                  attr("exposure", AttrType::Float), attr("color", AttrType::Rgb),
+                  attr("invert", AttrType::Bool)},
+                 {},
+                 {{enumAttr("light_path_selection", {{"all light paths", 0},
+                                                     {"all indirect", 1},
+                                                     {"all indirect first bounce", 2},
+                                                     {"indirect diffuse", 3},
+                                                     {"indirect diffuse first bounce", 4},
+                                                     {"indirect specular", 5},
+                                                     {"indirect specular first bounce", 6}}),
+                   "0"}}});
     c.push_back({"GeometrySet", ObjectKind::GeometrySet, {}, {"static"}});
     c.push_back({"Layer", ObjectKind::Layer, {}, {}});
     // Primitive attributes (doc/SCENES.md): a colour or float per geometry or per face.

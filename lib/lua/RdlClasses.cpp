@@ -32,6 +32,10 @@ const char* kindName(ObjectKind kind) {
             return "UserData";
         case ObjectKind::Map:
             return "Map";
+        case ObjectKind::LightFilter:
+            return "LightFilter";
+        case ObjectKind::LightFilterSet:
+            return "LightFilterSet";
         case ObjectKind::Camera:
             return "Camera";
         case ObjectKind::Geometry:

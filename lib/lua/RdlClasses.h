@@ -22,6 +22,8 @@ enum class ObjectKind {
     Metadata,
     UserData,
     Map,  // map shaders: AttributeMap
+    LightFilter,
+    LightFilterSet,
 };
 
 const char* kindName(ObjectKind kind);  // "Camera", "Geometry", ...

@@ -67,15 +67,16 @@ Scene buildScene(const ObjectStore& store, const std::string& firstFile, bool ig
         throw SceneError(layer.where, layer.describe() + " has no geometry");
     }
 
-    // Every light that is on, in the order the scene defines them.
-    std::map<int, int> lightIndex;
+    // Every light that is on, in the order the scene defines them, with its filters.
+    std::map<int, int> lightIndex, filterIndex;
     for (const RdlObject& obj : store.objects()) {
         if (obj.kind() != ObjectKind::Light || !obj.getBool("on", true)) continue;
         lightIndex[obj.id] = static_cast<int>(scene.lights.size());
         scene.lights.push_back(buildLight(obj));
+        scene.lights.back().filters = addLightFilters(obj, store, scene, filterIndex);
     }
 
-    std::map<int, int> geometryIndex, materialIndex, lightSetIndex;
+    std::map<int, int> geometryIndex, materialIndex, lightSetIndex, filterSetIndex;
     int defaultMaterial = -1;
     for (const LayerEntry& entry : layer.entries) {
         const RdlObject& geomObj = store.object(entry.geometry);
@@ -133,6 +134,16 @@ Scene buildScene(const ObjectStore& store, const std::string& firstFile, bool ig
                 lightSetIndex[entry.lightSet] = assignment.lightSet;
                 scene.lightSets.push_back(std::move(set));
             }
+        }
+
+        if (entry.lightFilterSet >= 0) {
+            auto [it, added] = filterSetIndex.emplace(
+                entry.lightFilterSet, static_cast<int>(scene.lightFilterSets.size()));
+            if (added) {
+                scene.lightFilterSets.push_back(
+                    buildLightFilterSet(store.object(entry.lightFilterSet), filterIndex));
+            }
+            assignment.lightFilterSet = it->second;
         }
 
         if (assignment.geometry < static_cast<int>(scene.layer.size())) {

@@ -4,6 +4,7 @@
 // area when `normalized` (MoonRay's default for area lights).
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/Error.h"
 #include "core/Math.h"
@@ -11,7 +12,20 @@
 
 namespace rt {
 
-enum class LightType { Rect, Sphere, Disk, Distant, Env };
+enum class LightType { Rect, Sphere, Disk, Distant, Env, Spot };
+
+// MoonRay's SpotLight: an elliptical lens in the local XY plane projecting a pool of light
+// that is in focus on a plane `focalPlaneDistance` in front of it (doc/SHADING.md). Lengths
+// are in node_xform's local units, angles in degrees (full angles, side to side).
+struct SpotLightParams {
+    float lensRadius = 1.0f;           // local X radius of the lens
+    float aspectRatio = 1.0f;          // lens Y extent / X extent
+    float focalPlaneDistance = 1e10f;  // MoonRay's default: the focal plane at infinity
+    float outerConeAngle = 60.0f;      // no light outside it
+    float innerConeAngle = 30.0f;      // full light inside it
+    int angleFalloffType = 4;          // 0 off, 1 linear, 2 ease in, 3 ease out, 4 ease in/out
+    float blackLevel = 0.001f;         // what camera rays see of the lens where it is dark
+};
 
 struct LightDesc {
     LightType type = LightType::Rect;
@@ -31,8 +45,13 @@ struct LightDesc {
     float height = 1.0f;          // RectLight, local Y
     float radius = 1.0f;          // SphereLight, DiskLight
     float angularExtent = 0.53f;  // DistantLight, degrees (the sun)
+    SpotLightParams spot;         // SpotLight
     std::string texture;          // EnvLight lat-long map, absolute path; empty = constant
     std::shared_ptr<const RgbImage> textureImage;  // decoded by the loader when `texture` is set
+
+    // MoonRay light_filters: indices into Scene::lightFilters, each once, those that are
+    // on (scene/LightFilter.h).
+    std::vector<int> filters;
 
     Color radianceScale() const { return color * (intensity * std::exp2(exposure)); }
 };

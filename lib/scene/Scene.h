@@ -10,6 +10,7 @@
 #include "geometry/TriangleMesh.h"
 #include "scene/Camera.h"
 #include "scene/LightDesc.h"
+#include "scene/LightFilter.h"
 #include "scene/Material.h"
 #include "scene/RenderOutput.h"
 #include "scene/SceneVariables.h"
@@ -34,11 +35,14 @@ struct Geometry {
     std::map<std::string, PrimitiveAttribute> primitiveAttributes;  // by key
 };
 
-// A Layer entry: geometry drawn with a material, lit by a light set.
+// A Layer entry: geometry drawn with a material, lit by a light set, whose lights' filters
+// a light filter set may restrict.
 struct LayerAssignment {
     int geometry = -1;  // index into Scene::geometries
     int material = -1;  // index into Scene::materials
     int lightSet = -1;  // index into Scene::lightSets; -1 = every light
+    // Index into Scene::lightFilterSets; -1 = none: every light's own filters act.
+    int lightFilterSet = -1;
 };
 
 struct LightSet {
@@ -54,7 +58,9 @@ struct Scene {
     std::vector<Material> materials;
     std::vector<LightDesc> lights;
     std::vector<LightSet> lightSets;
-    std::vector<LayerAssignment> layer;  // the active layer
+    std::vector<LightFilterDesc> lightFilters;    // those that are on
+    std::vector<LightFilterSet> lightFilterSets;  // those the layer names
+    std::vector<LayerAssignment> layer;           // the active layer
     std::vector<RenderOutput> outputs;
     // SceneVariables exr_header_attributes: the header of every output file (an output's
     // own attributes win).

@@ -195,6 +195,22 @@ void hashLight(Fingerprinter& h, const LightDesc& light) {
     h.f32(light.radius);
     h.f32(light.angularExtent);
     hashLabel(h, light.label);
+    if (light.type == LightType::Spot) {  // tagged: fingerprints of other lights unchanged
+        const SpotLightParams& spot = light.spot;
+        h.tag("SPOT");
+        h.f32(spot.lensRadius);
+        h.f32(spot.aspectRatio);
+        h.f32(spot.focalPlaneDistance);
+        h.f32(spot.outerConeAngle);
+        h.f32(spot.innerConeAngle);
+        h.i32(spot.angleFalloffType);
+        h.f32(spot.blackLevel);
+    }
+    if (!light.filters.empty()) {  // tagged: unfiltered lights hash as before
+        h.tag("LFLT");
+        h.size(light.filters.size());
+        for (int filter : light.filters) h.i32(filter);
+    }
     h.boolean(light.textureImage != nullptr);
     if (light.textureImage) {
         const RgbImage& image = *light.textureImage;
@@ -287,12 +303,27 @@ uint64_t sceneFingerprint(const Scene& scene) {
         for (int index : set.lights) h.i32(index);
     }
 
+    if (!scene.lightFilters.empty() || !scene.lightFilterSets.empty()) {
+        h.tag("FLTS");  // only with filters, so that scenes without keep their values
+        h.size(scene.lightFilters.size());
+        for (const LightFilterDesc& f : scene.lightFilters) h.color(f.radianceScale());
+        h.size(scene.lightFilterSets.size());
+        for (const LightFilterSet& set : scene.lightFilterSets) {
+            h.size(set.filters.size());
+            for (int index : set.filters) h.i32(index);
+        }
+    }
+
     h.tag("LAYR");
     h.size(scene.layer.size());
     for (const LayerAssignment& a : scene.layer) {
         h.i32(a.geometry);
         h.i32(a.material);
         h.i32(a.lightSet);
+        if (a.lightFilterSet >= 0) {
+            h.tag("LFSA");
+            h.i32(a.lightFilterSet);
+        }
     }
     return h.finish();
 }

@@ -40,6 +40,11 @@ class Light {
     // Finite lights (rect, disk, sphere): analytic ray intersection within
     // [ray.tNear, ray.tFar], front (emitting) side only. Infinite lights return false.
     virtual bool intersect(const Ray& ray, LightHit& out) const = 0;
+    // What a camera ray sees of the light: intersect() for every light but SpotLight,
+    // whose dark lens shows its black_level (the pdf is then of no use).
+    virtual bool intersectFromCamera(const Ray& ray, LightHit& out) const {
+        return intersect(ray, out);
+    }
     // Infinite lights (distant, env): radiance for a ray that escaped the scene in
     // direction dir (unit). Finite lights return false.
     virtual bool escaped(const Vec3f& origin, const Vec3f& dir, LightHit& out) const = 0;

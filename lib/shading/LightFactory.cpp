@@ -7,6 +7,7 @@
 #include "shading/LightUtil.h"
 #include "shading/RectLight.h"
 #include "shading/SphereLight.h"
+#include "shading/SpotLight.h"
 
 namespace rt {
 
@@ -28,6 +29,21 @@ void validateTexture(const LightDesc& desc) {
     if (image.width <= 0 || image.height <= 0 ||
         image.pixels.size() != static_cast<size_t>(image.width) * image.height)
         fail(desc, "texture \"" + desc.texture + "\" has no pixels or inconsistent size");
+}
+
+// MoonRay clamps the cone angles and the focal distance (SpotCone::fromParams); what
+// has no meaning at all (a lens without size, NaN) is an error.
+void validateSpot(const LightDesc& desc) {
+    const SpotLightParams& s = desc.spot;
+    requirePositive(desc, s.lensRadius, "lens_radius");
+    requirePositive(desc, s.aspectRatio, "aspect_ratio");
+    if (!std::isfinite(s.focalPlaneDistance)) fail(desc, "focal_plane_distance must be finite");
+    if (!std::isfinite(s.outerConeAngle) || !std::isfinite(s.innerConeAngle))
+        fail(desc, "outer_cone_angle and inner_cone_angle must be finite");
+    if (!(std::isfinite(s.blackLevel) && s.blackLevel >= 0.0f))
+        fail(desc, "black_level must be finite and non-negative");
+    if (s.angleFalloffType < 0 || s.angleFalloffType > 4)
+        fail(desc, "angle_falloff_type must be 0 to 4, got " + std::to_string(s.angleFalloffType));
 }
 
 std::unique_ptr<Light> createLight(const LightDesc& desc) {
@@ -56,6 +72,9 @@ std::unique_ptr<Light> createLight(const LightDesc& desc) {
         case LightType::Env:
             validateTexture(desc);
             return std::make_unique<EnvLight>(desc);
+        case LightType::Spot:
+            validateSpot(desc);
+            return std::make_unique<SpotLight>(desc);
     }
     fail(desc, "unknown light type");
 }

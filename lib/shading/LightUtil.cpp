@@ -19,6 +19,8 @@ const char* typeName(LightType type) {
             return "DistantLight";
         case LightType::Env:
             return "EnvLight";
+        case LightType::Spot:
+            return "SpotLight";
     }
     return "Light";
 }

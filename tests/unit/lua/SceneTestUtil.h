@@ -70,6 +70,21 @@ inline std::string sceneErrorOf(const std::vector<std::string>& files, bool unsa
     return "";
 }
 
+// kMinimalScene followed by `extra` (so extra's first line is line 6), loaded from a
+// fresh directory; and the message of the SceneError it throws ("" when it does not).
+inline Scene loadMinimalPlus(const std::string& extra) {
+    SceneDir dir;
+    return loadFiles({dir.write("scene.rdla", std::string(kMinimalScene) + extra)});
+}
+inline std::string sceneErrorOfMinimalPlus(const std::string& extra) {
+    try {
+        loadMinimalPlus(extra);
+    } catch (const SceneError& e) {
+        return e.what();
+    }
+    return "";
+}
+
 constexpr float kEps = 1e-4f;
 
 inline void expectNear(const Vec3f& a, const Vec3f& b, float eps = kEps) {

@@ -11,17 +11,10 @@ namespace {
 using test::SceneDir;
 
 Scene load(const std::string& extra) {
-    SceneDir dir;
-    return test::loadFiles({dir.write("scene.rdla", std::string(test::kMinimalScene) + extra)});
+    return test::loadMinimalPlus(extra);
 }
-
 std::string errorOf(const std::string& extra) {
-    try {
-        load(extra);
-    } catch (const SceneError& e) {
-        return e.what();
-    }
-    return "";
+    return test::sceneErrorOfMinimalPlus(extra);
 }
 
 TEST(RefusedAttributes, MoonRaysDefaultsAreAccepted) {
@@ -50,7 +43,7 @@ TEST(RefusedAttributes, AnythingElseIsASceneErrorNamingIt) {
          "'input_normal'"},
         {R"(BoxGeometry("/box") { ["visible shadow"] = false })", "'visible_shadow' = false"},
         {R"(RectLight("/key") { texture = "gobo.exr" })", "'texture' = gobo.exr"},
-        {R"(SphereLight("/key") { light_filters = {DwaBaseMaterial("/mtl")} })", "'light_filters'"},
+        {R"(SphereLight("/key") { presence = 0.5 })", "'presence' = 0.5"},
     };
     for (const auto& c : cases) {
         const std::string error = errorOf(std::string("\n") + c.text + "\n");

@@ -29,16 +29,22 @@ Scene planeUnderLight(const LightDesc& light) {
     return scene;
 }
 
-double centrePixel(const Scene& scene) {
+Color centreColor(const Scene& scene) {
     RenderOptions options;
     options.threads = 2;
     RenderSession session(scene, options);
     session.render();
-    return session.film().beauty(4, 4)[1];
+    return session.film().beauty(4, 4);
 }
 
-TEST(DirectLighting, DiskLightMatchesClosedForm) {
-    const float radius = 0.5f, height = 2.0f, radiance = 3.0f;
+double centrePixel(const Scene& scene) {
+    return centreColor(scene)[1];
+}
+
+constexpr float kDiskRadius = 0.5f, kDiskHeight = 2.0f, kDiskRadiance = 3.0f;
+
+LightDesc diskLight() {
+    const float radius = kDiskRadius, height = kDiskHeight, radiance = kDiskRadiance;
     LightDesc disk;
     disk.type = LightType::Disk;
     disk.normalized = false;
@@ -48,10 +54,31 @@ TEST(DirectLighting, DiskLightMatchesClosedForm) {
     // Disk lights emit toward local -Z (like the camera looks): turn -Z to -Y, lift it.
     disk.nodeXform =
         rotateMatrix(-90.0f, Vec3f(1.0f, 0.0f, 0.0f)) * translateMatrix(Vec3f(0.0f, height, 0.0f));
-    const double irradiance =
-        radiance * kPi * radius * radius / (radius * radius + height * height);
-    const double expected = 0.5 * irradiance / kPi;
-    EXPECT_NEAR(centrePixel(planeUnderLight(disk)), expected, 0.01 * expected);
+    return disk;
+}
+
+// What the plane reflects below the disk's centre: 0.5 E / pi.
+double diskExpected() {
+    const double r2 = kDiskRadius * kDiskRadius, d2 = kDiskHeight * kDiskHeight;
+    return 0.5 * kDiskRadiance * kPi * r2 / (r2 + d2) / kPi;
+}
+
+TEST(DirectLighting, DiskLightMatchesClosedForm) {
+    EXPECT_NEAR(centrePixel(planeUnderLight(diskLight())), diskExpected(), 0.01 * diskExpected());
+}
+
+// An IntensityLightFilter (intensity 0.3, colour (1, 0.5, 2)) multiplies what the plane
+// reflects by 0.3 x colour, channel by channel.
+TEST(DirectLighting, FilteredDiskLightMatchesClosedFormTimesTheFactor) {
+    Scene scene = planeUnderLight(diskLight());
+    LightFilterDesc filter;
+    filter.intensity = 0.3f;
+    filter.color = Color(1.0f, 0.5f, 2.0f);
+    scene.lightFilters.push_back(filter);
+    scene.lights[0].filters = {0};
+    const Color centre = centreColor(scene);
+    const double expected[] = {0.3 * diskExpected(), 0.15 * diskExpected(), 0.6 * diskExpected()};
+    for (int c = 0; c < 3; ++c) EXPECT_NEAR(centre[c], expected[c], 0.01 * expected[c]) << c;
 }
 
 TEST(DirectLighting, SphereLightMatchesClosedForm) {

@@ -178,6 +178,17 @@ const Change kPixelChanges[] = {
     {"LightRadius", [](Scene& s) { s.lights[0].radius = 2.0f; }},
     {"LightAngularExtent", [](Scene& s) { s.lights[0].angularExtent = 1.0f; }},
     {"LightOrder", [](Scene& s) { std::swap(s.lights[0], s.lights[1]); }},
+    {"LightBecomesSpot", [](Scene& s) { s.lights[0].type = LightType::Spot; }},
+    {"SpotOuterCone",
+     [](Scene& s) {
+         s.lights[0].type = LightType::Spot;
+         s.lights[0].spot.outerConeAngle = 50.0f;
+     }},
+    {"SpotFalloffType",
+     [](Scene& s) {
+         s.lights[0].type = LightType::Spot;
+         s.lights[0].spot.angleFalloffType = 1;
+     }},
     {"EnvTextureOnePixel",
      [](Scene& s) {
          auto image = std::make_shared<RgbImage>(*s.lights[1].textureImage);
@@ -192,6 +203,31 @@ const Change kPixelChanges[] = {
          s.lights[1].textureImage = image;
      }},
     {"EnvTextureRemoved", [](Scene& s) { s.lights[1].textureImage = nullptr; }},
+    {"LightFilterAdded",
+     [](Scene& s) {
+         s.lightFilters.push_back(LightFilterDesc{});
+         s.lights[0].filters = {0};
+     }},
+    {"LightFilterFactor",
+     [](Scene& s) {
+         s.lightFilters.push_back(LightFilterDesc{});
+         s.lightFilters[0].intensity = 0.5f;
+         s.lights[0].filters = {0};
+     }},
+    {"LightFilterInverted",
+     [](Scene& s) {
+         s.lightFilters.push_back(LightFilterDesc{});
+         s.lightFilters[0].intensity = 0.5f;
+         s.lightFilters[0].invert = true;
+         s.lights[0].filters = {0};
+     }},
+    {"LayerLightFilterSet",
+     [](Scene& s) {
+         s.lightFilters.push_back(LightFilterDesc{});
+         s.lights[0].filters = {0};
+         s.lightFilterSets.push_back({"/set", {}});
+         s.layer[0].lightFilterSet = 0;
+     }},
     {"LightSetMembers", [](Scene& s) { s.lightSets[0].lights.push_back(1); }},
     {"LightSetAdded",
      [](Scene& s) {

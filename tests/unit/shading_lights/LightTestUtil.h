@@ -3,6 +3,7 @@
 // fixed-seed std::mt19937, so the tests are deterministic.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <random>
 #include <string>
@@ -51,9 +52,11 @@ inline bool relNear(double a, double b, double rel) {
 
 // (1) Every sample() result must be found again along wi with the same radiance, pdf and
 // distance. Returns the number of samples checked; rounding at a silhouette may lose a
-// handful (at most maxMissFraction).
+// handful (at most maxMissFraction). Radiances agree to 1e-3 of the larger of the two or
+// of `radianceScale` (a light whose radiance fades to zero, like a spot light's edge, is
+// compared against its full radiance there).
 inline int checkSampleMatchesLookup(const Light& light, const Vec3f& p, int n, std::mt19937& rng,
-                                    double maxMissFraction = 1e-3) {
+                                    double maxMissFraction = 1e-3, double radianceScale = 0.0) {
     int checked = 0, misses = 0, bad = 0;
     std::string firstBad;
     for (int i = 0; i < n; ++i) {
@@ -71,7 +74,10 @@ inline int checkSampleMatchesLookup(const Light& light, const Vec3f& p, int n, s
                                     ? std::isinf(hit.distance) && std::isinf(s.distance)
                                     : relNear(hit.distance, s.distance, 1e-3);
         if (!valid || !relNear(hit.pdf, s.pdf, 1e-3) ||
-            !relNear(mean3(hit.radiance), mean3(s.radiance), 1e-3) || !distanceOk) {
+            std::abs(mean3(hit.radiance) - mean3(s.radiance)) >
+                1e-3 * std::max<double>({std::abs(mean3(hit.radiance)), std::abs(mean3(s.radiance)),
+                                         radianceScale}) ||
+            !distanceOk) {
             if (bad++ == 0) {
                 firstBad = "pdf " + std::to_string(s.pdf) + " vs " + std::to_string(hit.pdf) +
                            ", radiance " + std::to_string(mean3(s.radiance)) + " vs " +
