@@ -30,7 +30,7 @@ render: build
 	@ls -1 $(abspath $(OUT_DIR))/checkpoint*.exr
 
 test: build
-	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	@scripts/run-tests $(BUILD_DIR) $(JOBS)
 
 bench: build
 	@mkdir -p $(OUT_DIR)

@@ -6,6 +6,9 @@
 
 #include <cmath>
 #include <filesystem>
+#include <string>
+
+#include <unistd.h>
 
 #include "ExrFiles.h"
 #include "RunCommand.h"
@@ -50,7 +53,8 @@ std::string materialAov(const std::string& name, const std::string& expression,
 class MaterialAovs : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
-        const fs::path dir = test::freshDir("material_aovs");
+        // ctest runs each case as its own process, two at once: one directory each.
+        const fs::path dir = test::freshDir("material_aovs_" + std::to_string(::getpid()));
         std::string outputs;
         for (const auto& [name, expression] : std::vector<std::pair<std::string, std::string>>{
                  {"albedo", "albedo"},
@@ -77,6 +81,7 @@ class MaterialAovs : public ::testing::Test {
             test::runRenderer("-in " + wallsScene(dir, outputs), dir.string());
         ASSERT_EQ(r.exitCode, 0) << r.output;
         s_exr = new test::Exr(test::readFile(dir / "out.exr"));
+        fs::remove_all(dir);
     }
     static void TearDownTestSuite() {
         delete s_exr;
