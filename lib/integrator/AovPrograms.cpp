@@ -36,19 +36,7 @@ bool anyOf(const std::vector<std::string>& wanted, const std::string& label) {
 // The geometry's attribute an expression reads, when it has one of that type.
 const PrimitiveAttribute* attributeFor(const MaterialAovExpression& e, const Geometry& geometry) {
     if (e.property != MaterialAovExpression::Property::PrimitiveAttribute) return nullptr;
-    const auto found = geometry.primitiveAttributes.find(e.attribute);
-    if (found == geometry.primitiveAttributes.end()) return nullptr;
-    const PrimitiveAttribute& a = found->second;
-    switch (e.attributeType) {
-        case AttributeType::Float:
-            return a.floats.empty() ? nullptr : &a;
-        case AttributeType::Rgb:
-            return a.colors.empty() ? nullptr : &a;
-        case AttributeType::Vec3:
-            return a.vectors.empty() ? nullptr : &a;
-        default:  // UserData's vec2f values are not read (doc/SCENES.md)
-            return nullptr;
-    }
+    return findPrimitiveAttribute(geometry.primitiveAttributes, e.attribute, e.attributeType);
 }
 
 // Whether a min / max output's first-hit values start from +-inf (see missValues()).

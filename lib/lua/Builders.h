@@ -50,9 +50,8 @@ std::vector<ExrHeaderAttribute> buildHeaderAttributes(const RdlObject& owner,
 
 // A geometry's UserData (`primitive_attributes`, rates constant and uniform); throws
 // SceneError for another rate or a value count that does not fit `geometry`.
-std::map<std::string, PrimitiveAttribute> buildPrimitiveAttributes(const RdlObject& obj,
-                                                                   const Geometry& geometry,
-                                                                   const ObjectStore& store);
+PrimitiveAttributes buildPrimitiveAttributes(const RdlObject& obj, const Geometry& geometry,
+                                             const ObjectStore& store);
 // A material's diffuse colour bound to an AttributeMap: Material::diffuseColorAttribute.
 void bindMaterial(Material& material, const RdlObject& obj, const ObjectStore& store);
 // Attributes bound to a map that must give MoonRay's default on this geometry (opacity

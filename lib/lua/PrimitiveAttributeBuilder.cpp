@@ -26,10 +26,9 @@ const PrimitiveAttribute* attributeOf(const Geometry& geometry, const RdlObject&
 
 }  // namespace
 
-std::map<std::string, PrimitiveAttribute> buildPrimitiveAttributes(const RdlObject& obj,
-                                                                   const Geometry& geometry,
-                                                                   const ObjectStore& store) {
-    std::map<std::string, PrimitiveAttribute> out;
+PrimitiveAttributes buildPrimitiveAttributes(const RdlObject& obj, const Geometry& geometry,
+                                             const ObjectStore& store) {
+    PrimitiveAttributes out;
     const Attribute* list = obj.find("primitive_attributes");
     if (!list) return out;
     for (int64_t id : std::get<std::vector<int64_t>>(list->value)) {
@@ -138,18 +137,8 @@ void warnAboutMissingAttributes(const Scene& scene) {
             continue;
         const bool found =
             std::any_of(scene.geometries.begin(), scene.geometries.end(), [&](const Geometry& g) {
-                const auto a = g.primitiveAttributes.find(e.attribute);
-                if (a == g.primitiveAttributes.end()) return false;
-                switch (e.attributeType) {
-                    case AttributeType::Float:
-                        return !a->second.floats.empty();
-                    case AttributeType::Rgb:
-                        return !a->second.colors.empty();
-                    case AttributeType::Vec3:
-                        return !a->second.vectors.empty();
-                    default:
-                        return false;
-                }
+                return findPrimitiveAttribute(g.primitiveAttributes, e.attribute,
+                                              e.attributeType) != nullptr;
             });
         if (!found) {
             log::warning(output.where.str() + ": RenderOutput '" + output.name +

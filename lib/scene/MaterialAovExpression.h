@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "scene/PrimitiveAttribute.h"
 #include "scene/StateVariable.h"
 
 namespace rt {
@@ -21,10 +22,6 @@ inline constexpr int kSides = kReflection | kTransmission;
 inline constexpr int kCategories = kDiffuse | kGlossy | kMirror;
 inline constexpr int kAll = kSides | kCategories;
 }  // namespace lobe_bits
-
-// MoonRay's primitive attribute types (primitive_attribute_type, and the float:, vec2:,
-// vec3:, rgb: properties), numbered as its enum.
-enum class AttributeType { Float = 0, Vec2 = 1, Vec3 = 2, Rgb = 3 };
 
 struct MaterialAovExpression {
     enum class Property {

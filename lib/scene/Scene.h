@@ -12,27 +12,18 @@
 #include "scene/LightDesc.h"
 #include "scene/LightFilter.h"
 #include "scene/Material.h"
+#include "scene/PrimitiveAttribute.h"
 #include "scene/RenderOutput.h"
 #include "scene/SceneVariables.h"
 
 namespace rt {
-
-// MoonRay UserData attached to a geometry (`primitive_attributes`), as AttributeMap
-// shaders read it: one value for the whole geometry or one per authored face.
-struct PrimitiveAttribute {
-    enum class Rate { Constant, Uniform };
-    Rate rate = Rate::Constant;
-    std::vector<Color> colors;   // color_values_0
-    std::vector<float> floats;   // float_values_0
-    std::vector<Vec3f> vectors;  // vec3f_values_0
-};
 
 struct Geometry {
     std::string name;
     std::string label;  // MoonRay `label`: selects the geometry in material aov expressions
     SourceLocation where;
     std::variant<TriangleMesh, Sphere> shape;
-    std::map<std::string, PrimitiveAttribute> primitiveAttributes;  // by key
+    PrimitiveAttributes primitiveAttributes;
 };
 
 // A Layer entry: geometry drawn with a material, lit by a light set, whose lights' filters
