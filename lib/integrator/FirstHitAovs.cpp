@@ -84,12 +84,18 @@ void writePrimitiveAttribute(const AovPrograms& programs, const AovPrograms::Mat
     }
 }
 
+// The hit's lobes, gathered once per sample for all of its material aovs.
+struct Lobes {
+    LobeProperties properties[4];
+    int count = 0;
+};
+
 void writeMaterialAov(const AovPrograms& programs, const AovPrograms::MaterialAov& aov,
-                      const FirstHit& first, float* v) {
+                      const FirstHit& first, const Lobes& hitLobes, float* v) {
     const MaterialAovExpression& e = aov.expression;
     if (!aov.labelsMatch[first.hit.geometry]) return;
-    LobeProperties lobes[4];
-    const int count = first.bsdf.lobeProperties(lobes);
+    const LobeProperties* lobes = hitLobes.properties;
+    const int count = hitLobes.count;
     switch (e.property) {
         case Property::StateVariable:
             if (hitSelected(e, lobes, count))
@@ -135,8 +141,11 @@ void writeFirstHitAovs(const AovPrograms& programs, const FirstHit& first, float
         writeStateVariable(programs, sv.variable, first, values + sv.offset);
     for (const AovPrograms::CryptomatteAov& crypto : programs.cryptomattes())
         values[crypto.offset] = std::bit_cast<float>(programs.cryptomatteId(first.hit.geometry));
+    if (programs.materialAovs().empty()) return;
+    Lobes lobes;
+    lobes.count = first.bsdf.lobeProperties(lobes.properties);
     for (const AovPrograms::MaterialAov& aov : programs.materialAovs())
-        writeMaterialAov(programs, aov, first, values + aov.offset);
+        writeMaterialAov(programs, aov, first, lobes, values + aov.offset);
 }
 
 }  // namespace rt
