@@ -25,6 +25,11 @@ inline Vec3f transformNormal(const Mat4f& m, const Vec3f& n) {
     return out.normalized();
 }
 
+// node_xform's scale when it is a rotation (or mirror) times a uniform scale plus a
+// translation, within 0.1%; a negative value otherwise. Spheres (geometry and lights)
+// accept only such transforms: anything else would make an ellipsoid.
+float uniformScale(const Mat4f& xform);
+
 Mat4f translateMatrix(const Vec3f& t);
 Mat4f scaleMatrix(const Vec3f& s);
 // Rotation by `degrees` about `axis` (right-handed).

@@ -2,7 +2,6 @@
 #include <cmath>
 #include <cstdint>
 
-#include "core/Log.h"
 #include "core/Transform.h"
 #include "geometry/ObjLoader.h"
 #include "lua/Builders.h"
@@ -79,24 +78,24 @@ Sphere buildSphere(const RdlObject& obj) {
                obj.describe() + ": radius must be positive, got " + std::to_string(radius));
     }
     const Mat4f xform = obj.getMat4("node_xform");
-    // Row vectors: row i of the 3x3 part is the image of axis i.
-    const float sx = Vec3f(xform[0][0], xform[0][1], xform[0][2]).length();
-    const float sy = Vec3f(xform[1][0], xform[1][1], xform[1][2]).length();
-    const float sz = Vec3f(xform[2][0], xform[2][1], xform[2][2]).length();
-    const float mean = (sx + sy + sz) / 3.0f;
-    if (std::max({sx, sy, sz}) - std::min({sx, sy, sz}) > 1e-4f * mean) {
-        log::warning(obj.where.str() + ": " + obj.describe() +
-                     " has a non-uniform scale in node_xform; a sphere stays round, using "
-                     "the mean scale " +
-                     std::to_string(mean));
+    const float scale = uniformScale(xform);
+    if (!(scale > 0.0f)) {
+        const std::string message = obj.describe() +
+                                    ": node_xform must be a rotation, uniform scale and "
+                                    "translation (a sphere cannot become an ellipsoid; use a mesh)";
+        if (const Attribute* attr = obj.find("node_xform")) failAt(*attr, "node_xform", message);
+        throw SceneError(obj.where, message);
     }
-    if (!(mean > 0.0f)) throw SceneError(obj.where, obj.describe() + ": node_xform scales to zero");
+    // Row vectors: row i of the 3x3 part is the image of axis i.
+    const auto axis = [&](int i) {
+        return Vec3f(xform[i][0], xform[i][1], xform[i][2]).normalized();
+    };
     Sphere sphere;
     sphere.center = transformPoint(xform, Vec3f(0.0f));
-    sphere.radius = radius * mean;
-    sphere.xAxis = Vec3f(xform[0][0], xform[0][1], xform[0][2]) / sx;
-    sphere.yAxis = Vec3f(xform[1][0], xform[1][1], xform[1][2]) / sy;
-    sphere.zAxis = Vec3f(xform[2][0], xform[2][1], xform[2][2]) / sz;
+    sphere.radius = radius * scale;
+    sphere.xAxis = axis(0);
+    sphere.yAxis = axis(1);
+    sphere.zAxis = axis(2);
     return sphere;
 }
 

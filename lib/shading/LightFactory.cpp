@@ -1,5 +1,6 @@
 // createLights: validation of every LightDesc, then one light object per desc.
 #include "core/Error.h"
+#include "core/Transform.h"
 #include "shading/DiskLight.h"
 #include "shading/DistantLight.h"
 #include "shading/EnvLight.h"
@@ -58,7 +59,7 @@ std::unique_ptr<Light> createLight(const LightDesc& desc) {
             return std::make_unique<DiskLight>(desc);
         case LightType::Sphere:
             requirePositive(desc, desc.radius, "radius");
-            if (SphereLight::uniformScale(desc.nodeXform) <= 0.0f)
+            if (uniformScale(desc.nodeXform) <= 0.0f)
                 fail(desc,
                      "node_xform must be a rotation, uniform scale and translation "
                      "(a sphere light cannot become an ellipsoid)");

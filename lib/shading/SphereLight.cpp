@@ -6,19 +6,6 @@
 
 namespace rt {
 
-float SphereLight::uniformScale(const Mat4f& xform) {
-    const Vec3f x = transformVector(xform, Vec3f(1, 0, 0));
-    const Vec3f y = transformVector(xform, Vec3f(0, 1, 0));
-    const Vec3f z = transformVector(xform, Vec3f(0, 0, 1));
-    const float s = (x.length() + y.length() + z.length()) / 3.0f;
-    // Equal lengths and right angles within 0.1%: a rotation times a uniform scale.
-    const float tol = 1e-3f * s;
-    const bool uniform = std::abs(x.length() - s) <= tol && std::abs(y.length() - s) <= tol &&
-                         std::abs(z.length() - s) <= tol && absDot(x, y) <= tol * s &&
-                         absDot(y, z) <= tol * s && absDot(x, z) <= tol * s;
-    return uniform ? s : -1.0f;
-}
-
 SphereLight::SphereLight(const LightDesc& desc)
     : Light(desc),
       m_center(transformPoint(desc.nodeXform, Vec3f(0, 0, 0))),

@@ -19,10 +19,6 @@ class SphereLight final : public Light {
     float radius() const { return m_radius; }  // world space
     const Color& radiance() const { return m_radiance; }
 
-    // node_xform's uniform scale, or a negative value when the scale is not uniform (a
-    // sphere light would become an ellipsoid: rejected by createLights).
-    static float uniformScale(const Mat4f& xform);
-
   private:
     // Versine of the subtended cone's half angle from a point at squared distance
     // dist2 > radius^2 from the centre.

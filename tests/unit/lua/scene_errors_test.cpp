@@ -1,4 +1,6 @@
 // Each kind of bad input ends as a SceneError that starts with "file:line: ".
+#include <algorithm>
+
 #include "SceneTestUtil.h"
 
 namespace rt {
@@ -6,8 +8,10 @@ namespace {
 
 using test::kMinimalScene;
 using test::loadFiles;
+using test::loadMinimalPlus;
 using test::SceneDir;
 using test::sceneErrorOf;
+using test::sceneErrorOfMinimalPlus;
 
 // Loads `text` as scene.rdla; returns the error message.
 std::string errorFor(const SceneDir& dir, const std::string& text) {
@@ -157,6 +161,36 @@ SceneVariables { pixel_sample = 4 }
     EXPECT_CONTAINS(stderrText, "scene.rdla:9: unknown scene variable 'pixel_sample'");
     // An unknown scene variable is still kept, so that newer features can read it.
     EXPECT_EQ(scene.vars.extra.at("pixel_sample"), "4");
+}
+
+// A sphere under a non-uniform scale or a shear would be an ellipsoid, which it cannot
+// draw: an error at node_xform's line rather than a round sphere in the picture.
+TEST(SceneErrors, ASphereMustBeScaledUniformly) {
+    const std::string egg =
+        "Layer(\"/layer\") { {SphereGeometry(\"/egg\"), \"\", DwaBaseMaterial(\"/mtl\")} }\n";
+    EXPECT_CONTAINS(sceneErrorOfMinimalPlus("SphereGeometry(\"/egg\") {\n"
+                                            "    node_xform = scale(1, 2, 1) }\n" +
+                                            egg),
+                    "scene.rdla:5: SphereGeometry '/egg': node_xform must be a rotation, uniform "
+                    "scale and translation");
+    // A shear: x maps to (1, 0.5, 0), lengths unequal and axes not at right angles.
+    const std::string shear = sceneErrorOfMinimalPlus(
+        "SphereGeometry(\"/egg\") { node_xform = Mat4(1, 0.5, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, "
+        "0, 0, 0, 1) }\n" +
+        egg);
+    EXPECT_CONTAINS(shear, "scene.rdla:5:");
+    EXPECT_CONTAINS(shear, "uniform scale");
+
+    const Scene scene = loadMinimalPlus(
+        "SphereGeometry(\"/ball\") { radius = 0.5,\n"
+        "    node_xform = scale(3, 3, 3) * rotate(30, 0, 1, 0) * translate(1, 2, 3) }\n"
+        "Layer(\"/layer\") { {SphereGeometry(\"/ball\"), \"\", DwaBaseMaterial(\"/mtl\")} }\n");
+    const auto ball = std::find_if(scene.geometries.begin(), scene.geometries.end(),
+                                   [](const Geometry& g) { return g.name == "/ball"; });
+    ASSERT_NE(ball, scene.geometries.end());
+    const Sphere& sphere = std::get<Sphere>(ball->shape);
+    EXPECT_NEAR(sphere.radius, 1.5f, 1e-5f);
+    test::expectNear(sphere.center, Vec3f(1, 2, 3));
 }
 
 }  // namespace
