@@ -17,6 +17,16 @@ AovLayout::AovLayout(std::vector<AovSlot> slots) : m_slots(std::move(slots)) {
             m_floats += 1;
             continue;
         }
+        if (slot.kind == AovSlot::Kind::Ratio) {
+            m_doubles += 2;
+            m_floats += 2;
+            continue;
+        }
+        if (slot.kind == AovSlot::Kind::Variance) {
+            m_doubles += 2 * static_cast<size_t>(slot.components);
+            m_floats += static_cast<size_t>(slot.components);
+            continue;
+        }
         m_doubles +=
             static_cast<size_t>(slot.components) + (slot.filter == MathFilter::Closest ? 1 : 0);
         m_floats += static_cast<size_t>(slot.components);
@@ -29,6 +39,8 @@ std::string AovLayout::signature() const {
         if (!text.empty()) text += "; ";
         text += slot.what + " x" + std::to_string(slot.components) + " filter " +
                 std::to_string(static_cast<int>(slot.filter));
+        if (slot.kind != AovSlot::Kind::Values)
+            text += " kind " + std::to_string(static_cast<int>(slot.kind));
     }
     return text;
 }
@@ -60,6 +72,26 @@ AovLayout aovLayoutFor(const std::vector<RenderOutput>& outputs) {
             case OutputResult::PrimitiveAttribute:
                 slot.what = "material_aov " + output->materialAov.text;
                 break;
+            case OutputResult::TimePerPixel:
+                slot.filter = MathFilter::Sum;  // seconds spent on the pixel's samples
+                slot.what = "time_per_pixel";
+                break;
+            case OutputResult::Wireframe:
+                slot.what = "wireframe";
+                break;
+            case OutputResult::VisibilityAov:
+                slot.kind = AovSlot::Kind::Ratio;
+                slot.filter = MathFilter::Average;
+                slot.what = "visibility_aov " + output->visibilityAov;
+                break;
+            case OutputResult::VarianceAov: {
+                const RenderOutput& reference = outputs[static_cast<size_t>(output->reference)];
+                slot.kind = AovSlot::Kind::Variance;
+                slot.filter = MathFilter::Average;
+                slot.components = varianceSampleValues(reference);
+                slot.what = "variance_aov of " + reference.name;
+                break;
+            }
             default:
                 slot.what =
                     "state_variable " + std::to_string(static_cast<int>(output->stateVariable));

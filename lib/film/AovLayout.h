@@ -3,7 +3,8 @@
 // expressions): how many values a sample gives each, and how the samples combine
 // (MoonRay's math_filter). A slot's doubles per pixel are its components, plus the
 // depth of the kept sample for `closest`; a Cryptomatte slot takes one float per sample
-// (the id hit) and keeps (id, count) pairs (film/Cryptomatte.h).
+// (the id hit) and keeps (id, count) pairs (film/Cryptomatte.h). Ratio and Variance
+// slots (AovSlot::Kind) keep sums of what their samples give.
 #include <string>
 #include <vector>
 
@@ -12,12 +13,20 @@
 namespace rt {
 
 struct AovSlot {
-    int components = 3;  // values resolved per pixel (channels written)
+    int components = 3;  // values resolved per pixel (channels written); Variance: per sample
     MathFilter filter = MathFilter::Average;
     // What the slot accumulates, e.g. "lpe C<RD>L" or "state_variable 0": a resume
     // checks that the state it reads was made for the same slots.
     std::string what;
     int cryptomatteDepth = 0;  // > 0: a Cryptomatte slot of this depth
+    // How a slot turns its samples into its pixel:
+    //   Values: `components` values per sample combined by `filter`;
+    //   Ratio: two per sample (hits, attempts), summed; the pixel is hits / attempts
+    //          (0 without attempts): visibility aovs;
+    //   Variance: `components` values per sample, their sums and sums of squares; the
+    //          pixel (one channel) is the largest of their unbiased sample variances.
+    enum class Kind { Values, Ratio, Variance };
+    Kind kind = Kind::Values;
 };
 
 class AovLayout {

@@ -25,6 +25,21 @@ double neutral(MathFilter filter) {
     }
 }
 
+// The largest unbiased sample variance of `components` values, each kept as (sum, sum of
+// squares) over `count` samples; 0 with fewer than two samples. The sums are doubles of
+// float samples: exact enough that the cancellation in sumSq - sum^2 / n stays below
+// float precision for any pixel's sample count.
+double largestVariance(const double* sums, int components, uint32_t count) {
+    if (count < 2) return 0.0;
+    double largest = 0.0;
+    for (int c = 0; c < components; ++c) {
+        const double sum = sums[2 * c], sumSq = sums[2 * c + 1];
+        const double variance = (sumSq - sum * sum / count) / (count - 1);
+        largest = std::max(largest, variance);
+    }
+    return largest;
+}
+
 }  // namespace
 
 Film::Film(int width, int height, AovLayout layout)
@@ -65,6 +80,19 @@ void Film::addAovs(int x, int y, const float* values, float depth) {
             addCryptomatteSample(a, slots[s].cryptomatteDepth, std::bit_cast<uint32_t>(v[0]));
             continue;
         }
+        if (slots[s].kind == AovSlot::Kind::Ratio) {
+            a[0] += v[0];
+            a[1] += v[1];
+            continue;
+        }
+        if (slots[s].kind == AovSlot::Kind::Variance) {
+            for (int c = 0; c < n; ++c) {
+                const double x = v[c];
+                a[2 * c] += x;
+                a[2 * c + 1] += x * x;
+            }
+            continue;
+        }
         switch (slots[s].filter) {
             case MathFilter::Min:
                 for (int c = 0; c < n; ++c) a[c] = std::min(a[c], static_cast<double>(v[c]));
@@ -90,6 +118,14 @@ void Film::resolveAov(int x, int y, size_t slot, float* out) const {
     const double* a = aovs(x, y) + m_layout.firstDouble(slot);
     const uint32_t count = at(x, y).sampleCount;
     if (s.cryptomatteDepth > 0) return resolveCryptomatte(a, s.cryptomatteDepth, count, out);
+    if (s.kind == AovSlot::Kind::Ratio) {
+        out[0] = a[1] > 0.0 ? static_cast<float>(a[0] / a[1]) : 0.0f;
+        return;
+    }
+    if (s.kind == AovSlot::Kind::Variance) {
+        out[0] = static_cast<float>(largestVariance(a, s.components, count));
+        return;
+    }
     for (int c = 0; c < s.components; ++c) {
         double v = 0.0;
         switch (s.filter) {

@@ -73,8 +73,12 @@ TriangleMesh makeBox(const Vec3f& size) {
         {4, 5, 7, 6},  // +z
         {0, 2, 3, 1},  // -z
     };
-    for (const auto& f : kFaces) {
+    // Six authored faces of two triangles each, as MoonRay's box: uniform primitive
+    // attributes have one value per side, and wireframes draw no diagonals.
+    for (uint32_t face = 0; face < 6; ++face) {
+        const auto& f = kFaces[face];
         mesh.indices.insert(mesh.indices.end(), {f[0], f[1], f[2], f[0], f[2], f[3]});
+        mesh.triangleFace.insert(mesh.triangleFace.end(), {face, face});
     }
     return mesh;
 }

@@ -6,6 +6,7 @@
 
 #include "core/Error.h"
 #include "film/Cryptomatte.h"
+#include "integrator/Wireframe.h"
 #include "lpe/LpeSyntax.h"
 
 namespace rt {
@@ -37,6 +38,37 @@ bool anyOf(const std::vector<std::string>& wanted, const std::string& label) {
 const PrimitiveAttribute* attributeFor(const MaterialAovExpression& e, const Geometry& geometry) {
     if (e.property != MaterialAovExpression::Property::PrimitiveAttribute) return nullptr;
     return findPrimitiveAttribute(geometry.primitiveAttributes, e.attribute, e.attributeType);
+}
+
+AovPrograms::VarianceAov varianceAovFor(const RenderOutput& reference, size_t offset,
+                                        const AovLayout& layout) {
+    using Source = AovPrograms::VarianceAov::Source;
+    AovPrograms::VarianceAov v;
+    v.offset = offset;
+    v.luminance = isColourOutput(reference);
+    v.sourceComponents = outputComponents(reference);
+    switch (reference.result) {
+        case OutputResult::Beauty:
+            v.source = Source::Beauty;
+            break;
+        case OutputResult::Alpha:
+            v.source = Source::Alpha;
+            break;
+        case OutputResult::Depth:
+            v.source = Source::Depth;
+            break;
+        case OutputResult::Normal:
+            v.source = Source::Normal;
+            break;
+        case OutputResult::Albedo:
+            v.source = Source::Albedo;
+            break;
+        default:  // an output with its own slot (varianceCanReference checked)
+            RT_CHECK(reference.aovSlot >= 0);
+            v.source = Source::Aov;
+            v.sourceOffset = layout.firstFloat(static_cast<size_t>(reference.aovSlot));
+    }
+    return v;
 }
 
 // Whether a min / max output's first-hit values start from +-inf (see missValues()).
@@ -94,8 +126,29 @@ AovPrograms::AovPrograms(const Scene& scene, const RenderScene& renderScene) {
                 aov.attributes.push_back(attributeFor(e, geometry));
             }
             m_materialAovs.push_back(std::move(aov));
+        } else if (output.result == OutputResult::VisibilityAov) {
+            try {
+                m_visibilityAovs.push_back({LpeAutomaton(output.visibilityAov, alphabet), offset});
+            } catch (const LpeSyntaxError& e) {
+                throw SceneError(output.where, "RenderOutput '" + output.name + "': " + e.what());
+            }
+        } else if (output.result == OutputResult::VarianceAov) {
+            m_varianceAovs.push_back(varianceAovFor(
+                scene.outputs[static_cast<size_t>(output.reference)], offset, layout));
+        } else if (output.result == OutputResult::TimePerPixel) {
+            m_timeOffsets.push_back(offset);
+        } else if (output.result == OutputResult::Wireframe) {
+            m_wireframeOffsets.push_back(offset);
         } else {
             m_stateVariables.push_back({output.stateVariable, offset});
+        }
+    }
+    if (!m_wireframeOffsets.empty()) {
+        m_camera = &renderScene.camera();
+        for (int object : renderScene.geometryObjects()) {
+            const auto* mesh =
+                std::get_if<TriangleMesh>(&scene.geometries[static_cast<size_t>(object)].shape);
+            m_authoredEdges.push_back(mesh ? authoredEdges(*mesh) : std::vector<uint8_t>{});
         }
     }
     if (!m_cryptomattes.empty()) {
@@ -116,6 +169,13 @@ AovPrograms::AovPrograms(const Scene& scene, const RenderScene& renderScene) {
     }
     for (int object : renderScene.geometryObjects())
         m_shapes.push_back(&scene.geometries[static_cast<size_t>(object)].shape);
+}
+
+bool AovPrograms::onWireframe(uint32_t geometry, uint32_t primitive, const Vec3f& position) const {
+    const auto* mesh = std::get_if<TriangleMesh>(m_shapes[geometry]);
+    if (!mesh) return false;
+    return rt::onWireframe(*m_camera, *mesh, primitive, m_authoredEdges[geometry][primitive],
+                           position);
 }
 
 uint32_t AovPrograms::faceOf(uint32_t geometry, uint32_t primitive) const {

@@ -39,6 +39,23 @@ class AovPrograms {
         std::vector<const PrimitiveAttribute*> attributes;
     };
 
+    // Its two floats per sample: (hits, attempts) of the light samples taken at the first
+    // hit whose path the expression accepts.
+    struct VisibilityAov {
+        LpeAutomaton automaton;
+        size_t offset;
+    };
+    // Its floats per sample: the values of its reference output's sample (a colour's
+    // luminance), which the film keeps the sums and squares of.
+    struct VarianceAov {
+        enum class Source { Beauty, Alpha, Depth, Normal, Albedo, Aov };
+        Source source = Source::Beauty;
+        size_t offset = 0;
+        size_t sourceOffset = 0;  // Source::Aov: the reference's first float
+        int sourceComponents = 3;
+        bool luminance = false;  // a colour: one value, its luminance
+    };
+
     AovPrograms() = default;
     // Throws SceneError at the output for an expression that does not parse.
     AovPrograms(const Scene& scene, const RenderScene& renderScene);
@@ -49,6 +66,14 @@ class AovPrograms {
     const std::vector<LightAov>& lightAovs() const { return m_lightAovs; }
     const std::vector<CryptomatteAov>& cryptomattes() const { return m_cryptomattes; }
     const std::vector<MaterialAov>& materialAovs() const { return m_materialAovs; }
+    const std::vector<VisibilityAov>& visibilityAovs() const { return m_visibilityAovs; }
+    const std::vector<VarianceAov>& varianceAovs() const { return m_varianceAovs; }
+    // The float of each time per pixel output: seconds the sample took (TileRenderer).
+    const std::vector<size_t>& timePerPixelOffsets() const { return m_timeOffsets; }
+    // The float of each wireframe output.
+    const std::vector<size_t>& wireframeOffsets() const { return m_wireframeOffsets; }
+    // Whether a sample at the first hit is on an authored polygon edge (Wireframe.h).
+    bool onWireframe(uint32_t geometry, uint32_t primitive, const Vec3f& position) const;
     // What a sample's values start from: 0, except +inf / -inf for the first-hit values
     // of min / max outputs, so that samples that miss (or are not selected) leave them
     // alone, as in MoonRay.
@@ -73,6 +98,11 @@ class AovPrograms {
     std::vector<LightAov> m_lightAovs;
     std::vector<CryptomatteAov> m_cryptomattes;
     std::vector<MaterialAov> m_materialAovs;
+    std::vector<VisibilityAov> m_visibilityAovs;
+    std::vector<VarianceAov> m_varianceAovs;
+    std::vector<size_t> m_timeOffsets, m_wireframeOffsets;
+    const CameraRayGenerator* m_camera = nullptr;
+    std::vector<std::vector<uint8_t>> m_authoredEdges;  // per Embree geometry (wireframe)
     std::vector<float> m_missValues;
     std::vector<const std::variant<TriangleMesh, Sphere>*> m_shapes;  // per Embree geometry
     std::vector<uint32_t> m_geometryIds;

@@ -139,6 +139,13 @@ void writeMaterialAov(const AovPrograms& programs, const AovPrograms::MaterialAo
 void writeFirstHitAovs(const AovPrograms& programs, const FirstHit& first, float* values) {
     for (const AovPrograms::StateVariableAov& sv : programs.stateVariables())
         writeStateVariable(programs, sv.variable, first, values + sv.offset);
+    if (!programs.wireframeOffsets().empty()) {
+        const float edge =
+            programs.onWireframe(first.hit.geometry, first.hit.primitive, first.hit.position)
+                ? 1.0f
+                : 0.0f;
+        for (size_t offset : programs.wireframeOffsets()) values[offset] = edge;
+    }
     for (const AovPrograms::CryptomatteAov& crypto : programs.cryptomattes())
         values[crypto.offset] = std::bit_cast<float>(programs.cryptomatteId(first.hit.geometry));
     if (programs.materialAovs().empty()) return;

@@ -1,6 +1,6 @@
 #pragma once
 // The AOV values a camera sample takes from its first hit: state variables, Cryptomatte
-// ids, material aovs and primitive attributes (AovPrograms.h). Values of outputs that
+// ids, material aovs, primitive attributes and wireframe (AovPrograms.h). Values of outputs that
 // do not select the hit keep their miss values (AovPrograms::missValues()).
 #include "accel/EmbreeScene.h"
 #include "integrator/AovPrograms.h"

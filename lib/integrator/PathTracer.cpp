@@ -152,6 +152,7 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler, Trace
             if (sampled) ls.radiance *= m_scene.lightFilterScale(hit.geometry, setLights[chosen]);
             if (sampled && ls.pdf > 0.0f && !isBlack(ls.radiance)) {
                 const Color f = bsdf.eval(wo, ls.wi);
+                bool reached = false;
                 if (!isBlack(f)) {
                     Ray shadow;
                     shadow.org = offsetRayOrigin(hit.position, hit.ng, ls.wi);
@@ -161,7 +162,8 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler, Trace
                     const float limit = lights[setLights[chosen]]->maxShadowDistance();
                     if (limit > 0.0f) shadow.tFar = std::min(shadow.tFar, limit);
                     ++counters.rays;
-                    if (!m_scene.accel().occluded(shadow)) {
+                    reached = !m_scene.accel().occluded(shadow);
+                    if (reached) {
                         const float lightPdf = ls.pdf / static_cast<float>(count);
                         const float weight = powerHeuristic(lightPdf, bsdf.pdf(wo, ls.wi));
                         radiance += throughput * f * ls.radiance * (weight / lightPdf);
@@ -181,6 +183,8 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler, Trace
                         }
                     }
                 }
+                if (state.fromCamera && aovs && aovs->countsVisibility())
+                    countVisibility(bsdf, wo, ls.wi, hit, setLights[chosen], reached, *aovs);
             }
         }
 
@@ -215,6 +219,7 @@ PixelSample PathTracer::trace(const Ray& cameraRay, PixelSampler& sampler, Trace
         ++counters.nonFiniteSamples;
         if (aovs) aovs->clear();
     }
+    if (aovs) aovs->writeVarianceSources(out);
     return out;
 }
 
@@ -246,6 +251,19 @@ void PathTracer::scatterLightPaths(const Bsdf& bsdf, const Vec3f& wo, const Bsdf
                                    share(lobes[k].f.z, total.z))};
     }
     aovs.scatter(branches, count);
+}
+
+// The light sample's path goes camera -> this surface through one of the BSDF's lobes
+// (reflection or transmission by the side of the light) -> the light.
+void PathTracer::countVisibility(const Bsdf& bsdf, const Vec3f& wo, const Vec3f& wi, const Hit& hit,
+                                 int light, bool reached, SampleAovs& aovs) const {
+    const char type = wi.dot(hit.ng) * wo.dot(hit.ng) > 0.0f ? 'R' : 'T';
+    LobeValue lobes[4];
+    const int n = bsdf.evalLobes(wo, wi, lobes);
+    int events[4];
+    for (int k = 0; k < n; ++k)
+        events[k] = m_aovPrograms->surfaceEvent(type, lobes[k].scatter, hit.geometry);
+    aovs.countLightSample(events, n, m_aovPrograms->lightEvent(light), reached);
 }
 
 }  // namespace rt

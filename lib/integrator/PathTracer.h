@@ -49,6 +49,9 @@ class PathTracer {
     // Light path tracks after a BSDF sample at Embree geometry `geometry`.
     void scatterLightPaths(const Bsdf& bsdf, const Vec3f& wo, const BsdfSample& sample,
                            uint32_t geometry, SampleAovs& aovs) const;
+    // A light sample at the camera ray's first hit, for the visibility aovs.
+    void countVisibility(const Bsdf& bsdf, const Vec3f& wo, const Vec3f& wi, const Hit& hit,
+                         int light, bool reached, SampleAovs& aovs) const;
 
     const RenderScene& m_scene;
     int m_maxDepth;

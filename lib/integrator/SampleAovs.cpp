@@ -51,6 +51,55 @@ void SampleAovs::creditLight(const Color& contribution, int surfaceEvent, int li
     }
 }
 
+void SampleAovs::countLightSample(const int* surfaceEvents, int count, int lightEvent,
+                                  bool reached) {
+    for (const AovPrograms::VisibilityAov& aov : m_programs.visibilityAovs()) {
+        const LpeAutomaton& a = aov.automaton;
+        const int camera = a.next(a.start(), m_programs.cameraEvent());
+        bool accepted = false;
+        for (int k = 0; k < count && !accepted; ++k)
+            accepted = a.accepts(a.next(a.next(camera, surfaceEvents[k]), lightEvent));
+        if (!accepted) continue;
+        float* v = m_values.data() + aov.offset;
+        v[0] += reached ? 1.0f : 0.0f;
+        v[1] += 1.0f;
+    }
+}
+
+void SampleAovs::writeVarianceSources(const PixelSample& sample) {
+    using Source = AovPrograms::VarianceAov::Source;
+    for (const AovPrograms::VarianceAov& aov : m_programs.varianceAovs()) {
+        float* out = m_values.data() + aov.offset;
+        float source[kMaxOutputComponents];
+        const float* from = source;
+        switch (aov.source) {
+            case Source::Beauty:
+                std::copy_n(&sample.radiance[0], 3, source);
+                break;
+            case Source::Alpha:
+                source[0] = sample.alpha;
+                break;
+            case Source::Depth:
+                source[0] = sample.depth;
+                break;
+            case Source::Normal:
+                std::copy_n(&sample.normal[0], 3, source);
+                break;
+            case Source::Albedo:
+                std::copy_n(&sample.albedo[0], 3, source);
+                break;
+            case Source::Aov:
+                from = m_values.data() + aov.sourceOffset;
+                break;
+        }
+        if (aov.luminance) {
+            out[0] = luminance(Color(from[0], from[1], from[2]));
+        } else {
+            std::copy_n(from, aov.sourceComponents, out);
+        }
+    }
+}
+
 void SampleAovs::scatter(const Branch* branches, int count) {
     const auto& aovs = m_programs.lightAovs();
     for (size_t i = 0; i < aovs.size(); ++i) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/Math.h"
+#include "film/PixelSample.h"
 #include "integrator/AovPrograms.h"
 
 namespace rt {
@@ -32,6 +33,15 @@ class SampleAovs {
     void creditLight(const Color& contribution, int lightEvent);
     // The same through one more surface event first (next-event estimation, one lobe).
     void creditLight(const Color& contribution, int surfaceEvent, int lightEvent);
+
+    bool countsVisibility() const { return !m_programs.visibilityAovs().empty(); }
+    // One light sample taken at the camera ray's first hit towards a light of
+    // `lightEvent`, whose path goes through one of `surfaceEvents` (the BSDF's lobes):
+    // an attempt for every visibility aov that accepts one of the paths, and a hit too
+    // when the light was `reached` (unoccluded, and the BSDF passes it).
+    void countLightSample(const int* surfaceEvents, int count, int lightEvent, bool reached);
+    // Copies what each variance aov takes from the finished sample (AovPrograms.h).
+    void writeVarianceSources(const PixelSample& sample);
 
     struct Branch {
         int event;       // the surface event of one lobe

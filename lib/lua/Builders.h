@@ -41,7 +41,12 @@ LightFilterSet buildLightFilterSet(const RdlObject& set, const std::map<int, int
 // nullopt when the result is not supported (a warning says so).
 // With `ignoreUnsupported` (-ignore_unsupported_outputs) what we cannot write is a
 // warning and the output (or the attribute) is dropped; otherwise a SceneError.
-std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj, bool ignoreUnsupported);
+std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj, const ObjectStore& store,
+                                              bool ignoreUnsupported);
+// Resolves each variance aov's reference_render_output to its index in `outputs`:
+// SceneError at the attribute when it names no output, an inactive one or one whose
+// samples have no variance (varianceCanReference).
+void resolveVarianceReferences(std::vector<RenderOutput>& outputs);
 
 // The `exr_header_attributes` of an output or of SceneVariables, each checked against
 // its type; throws SceneError at the entry's line.

@@ -1,4 +1,5 @@
 // Scene variables, camera, material and render output objects -> model structs.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
@@ -194,8 +195,16 @@ bool materialAovAt(const RdlObject& obj, const std::string& attr, const std::str
     }
 }
 
+// Whether math_filter other than average applies: to the values a sample gives at its
+// first hit or along its light paths.
+bool takesMathFilter(OutputResult result) {
+    return result == OutputResult::StateVariable || result == OutputResult::MaterialAov ||
+           result == OutputResult::PrimitiveAttribute || result == OutputResult::LightAov;
+}
+
 // The result, or nullopt when it is one we do not write.
-std::optional<OutputResult> resultOf(const RdlObject& obj, RenderOutput& out, bool ignore) {
+std::optional<OutputResult> resultOf(const RdlObject& obj, const ObjectStore& store,
+                                     RenderOutput& out, bool ignore) {
     const int64_t result = obj.getInt("result", 0);
     switch (result) {
         case 0:
@@ -273,6 +282,34 @@ std::optional<OutputResult> resultOf(const RdlObject& obj, RenderOutput& out, bo
             }
             return OutputResult::LightAov;
         }
+        case 5:
+            return OutputResult::TimePerPixel;
+        case 6:
+            return OutputResult::Wireframe;
+        case 9: {
+            out.visibilityAov = obj.getString("visibility_aov", out.visibilityAov);
+            try {
+                (void)parseLpe(out.visibilityAov);
+            } catch (const LpeSyntaxError& e) {
+                throw SceneError(whereOf(obj, "visibility_aov"), obj.describe() + ": " + e.what());
+            }
+            return OutputResult::VisibilityAov;
+        }
+        case 10: {
+            const Attribute* reference = obj.find("reference_render_output");
+            if (reference) {
+                out.referenceName =
+                    std::holds_alternative<ObjectRef>(reference->value)
+                        ? store.object(std::get<ObjectRef>(reference->value).id).name
+                        : std::get<std::string>(reference->value);
+            }
+            if (out.referenceName.empty()) {
+                throw SceneError(obj.where, obj.describe() +
+                                                ": result 'variance aov' needs a "
+                                                "reference_render_output");
+            }
+            return OutputResult::VarianceAov;
+        }
         case 13:
             if (obj.find("cryptomatte_depth"))
                 out.cryptomatteDepth =
@@ -287,7 +324,8 @@ std::optional<OutputResult> resultOf(const RdlObject& obj, RenderOutput& out, bo
 
 }  // namespace
 
-std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj, bool ignoreUnsupported) {
+std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj, const ObjectStore& store,
+                                              bool ignoreUnsupported) {
     RenderOutput out;
     out.name = obj.name;
     out.where = obj.where;
@@ -295,7 +333,7 @@ std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj, bool ignoreU
         unsupported(obj, whereOf(obj, "output_type"), "output_type 'deep'", ignoreUnsupported);
         return std::nullopt;
     }
-    const std::optional<OutputResult> kind = resultOf(obj, out, ignoreUnsupported);
+    const std::optional<OutputResult> kind = resultOf(obj, store, out, ignoreUnsupported);
     if (!kind) return std::nullopt;
     out.result = *kind;
     out.fileName = obj.getString("file_name", out.fileName);
@@ -307,8 +345,7 @@ std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj, bool ignoreU
     out.suffixMode = static_cast<ChannelSuffixMode>(obj.getInt("channel_suffix_mode", 0));
     out.mathFilter = static_cast<MathFilter>(obj.getInt("math_filter", 0));
     if (out.mathFilter != MathFilter::Average &&
-        out.mathFilter != MathFilter::ForceConsistentSampling &&
-        (!hasAovSlot(out.result) || out.result == OutputResult::Cryptomatte)) {
+        out.mathFilter != MathFilter::ForceConsistentSampling && !takesMathFilter(out.result)) {
         unsupported(
             obj, whereOf(obj, "math_filter"),
             "math_filter " + enumName(obj, "math_filter", obj.getInt("math_filter", 0)) +
@@ -344,6 +381,29 @@ std::optional<RenderOutput> buildRenderOutput(const RdlObject& obj, bool ignoreU
         if (spec && spec->extra) out.extra[name] = std::get<std::string>(attr.value);
     }
     return out;
+}
+
+void resolveVarianceReferences(std::vector<RenderOutput>& outputs) {
+    for (RenderOutput& output : outputs) {
+        if (output.result != OutputResult::VarianceAov || !output.active) continue;
+        const auto found = std::find_if(outputs.begin(), outputs.end(), [&](const RenderOutput& o) {
+            return o.name == output.referenceName;
+        });
+        const std::string prefix =
+            "RenderOutput '" + output.name + "': reference_render_output '" + output.referenceName;
+        if (found == outputs.end())
+            throw SceneError(output.where, prefix + "' is not a RenderOutput of this scene");
+        if (!found->active) throw SceneError(output.where, prefix + "' is not active");
+        if (!varianceCanReference(*found)) {
+            throw SceneError(output.where,
+                             prefix +
+                                 "' has no per-sample variance (a variance aov takes beauty, "
+                                 "alpha, depth, normal, albedo, wireframe, state variables, "
+                                 "primitive attributes, material and light aovs, averaged or "
+                                 "summed)");
+        }
+        output.reference = static_cast<int>(found - outputs.begin());
+    }
 }
 
 }  // namespace rt

@@ -430,11 +430,12 @@ std::vector<ClassSpec> makeRdlClasses() {
                                    {"closest", 5}}),
           enumAttr("channel_suffix_mode", {{"auto", 0}, {"rgb", 1}, {"xyz", 2}, {"uvw", 3}}),
           enumAttr("output_type", {{"flat", 0}, {"deep", 1}}),
-          // primitive_attribute* and visibility_aov: read only to refuse their results.
           attr("primitive_attribute", AttrType::String),
           enumAttr("primitive_attribute_type",
                    {{"FLOAT", 0}, {"VEC2F", 1}, {"VEC3F", 2}, {"RGB", 3}}),
-          attr("visibility_aov", AttrType::String), attr("cryptomatte_depth", AttrType::Int),
+          attr("visibility_aov", AttrType::String),
+          objectAttr("reference_render_output", AttrType::ObjectOrName, ObjectKind::RenderOutput),
+          attr("cryptomatte_depth", AttrType::Int),
           // Our cryptomatte state always resumes: true or false, it asks for nothing more.
           attr("cryptomatte_support_resume_render", AttrType::Bool),
           attr("file_part", AttrType::String), attr("exr_zip_compression_level", AttrType::Int),
@@ -444,10 +445,10 @@ std::vector<ClassSpec> makeRdlClasses() {
           extraAttr("checkpoint_multi_version_file_name", AttrType::String),
           extraAttr("resume_file_name", AttrType::String)},
          // Set, each of these is refused (an unsupported output, buildRenderOutput).
-         {"camera", "denoise", "denoiser_input", "display_filter", "reference_render_output",
-          "cryptomatte_enable_refract", "cryptomatte_output_beauty", "cryptomatte_output_normals",
-          "cryptomatte_output_p0", "cryptomatte_output_positions", "cryptomatte_output_refn",
-          "cryptomatte_output_refp", "cryptomatte_output_uv"}});
+         {"camera", "denoise", "denoiser_input", "display_filter", "cryptomatte_enable_refract",
+          "cryptomatte_output_beauty", "cryptomatte_output_normals", "cryptomatte_output_p0",
+          "cryptomatte_output_positions", "cryptomatte_output_refn", "cryptomatte_output_refp",
+          "cryptomatte_output_uv"}});
     return c;
 }
 

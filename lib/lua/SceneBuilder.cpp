@@ -155,12 +155,13 @@ Scene buildScene(const ObjectStore& store, const std::string& firstFile, bool ig
 
     for (const RdlObject& obj : store.objects()) {
         if (obj.kind() != ObjectKind::RenderOutput) continue;
-        if (auto out = buildRenderOutput(obj, ignoreUnsupported)) {
+        if (auto out = buildRenderOutput(obj, store, ignoreUnsupported)) {
             out->headerAttributes = buildHeaderAttributes(obj, store);
             scene.outputs.push_back(std::move(*out));
         }
     }
     checkOutputFiles(scene.outputs);
+    resolveVarianceReferences(scene.outputs);
     warnAboutMissingAttributes(scene);
     assignAovSlots(scene.outputs);
     return scene;

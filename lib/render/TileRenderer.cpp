@@ -5,6 +5,7 @@
 #include <tbb/partitioner.h>
 #include <tbb/task_arena.h>
 
+#include <chrono>
 #include <limits>
 #include <mutex>
 #include <optional>
@@ -60,7 +61,16 @@ uint64_t TileRenderer::renderTile(const Tile& tile, const SampleTarget& target,
                     pixel.add(m_tracer.trace(ray, sampler, counters));
                     continue;
                 }
+                const auto start = std::chrono::steady_clock::now();
                 const PixelSample sample = m_tracer.trace(ray, sampler, counters, &*aovs);
+                if (!programs->timePerPixelOffsets().empty()) {
+                    // The one output that depends on timing, by its nature (doc/OUTPUT.md).
+                    const float seconds =
+                        std::chrono::duration<float>(std::chrono::steady_clock::now() - start)
+                            .count();
+                    for (size_t offset : programs->timePerPixelOffsets())
+                        aovs->values()[offset] = seconds;
+                }
                 pixel.add(sample);
                 m_film.addAovs(
                     x, y, aovs->values(),

@@ -34,4 +34,14 @@ float CameraRayGenerator::depth(const Vec3f& worldPoint) const {
     return -transformPoint(m_worldToCamera, worldPoint).z;
 }
 
+Vec3f CameraRayGenerator::toCamera(const Vec3f& worldPoint) const {
+    return transformPoint(m_worldToCamera, worldPoint);
+}
+
+Vec2f CameraRayGenerator::cameraToFilm(const Vec3f& p) const {
+    const float sx = p.x / -p.z, sy = p.y / -p.z;
+    return Vec2f((sx / m_halfWidth + 1.0f) * 0.5f * static_cast<float>(m_width),
+                 (1.0f - sy / m_halfHeight) * 0.5f * static_cast<float>(m_height));
+}
+
 }  // namespace rt

@@ -22,6 +22,11 @@ class CameraRayGenerator {
     Ray generate(float filmX, float filmY) const;
     // Camera-space depth (distance along the viewing axis) of a world point.
     float depth(const Vec3f& worldPoint) const;
+    // A world point in camera space (the camera looks down -Z).
+    Vec3f toCamera(const Vec3f& worldPoint) const;
+    // The film position (pixels, as generate() takes) of a camera-space point in front
+    // of the camera (z < 0): generate()'s inverse.
+    Vec2f cameraToFilm(const Vec3f& cameraPoint) const;
     const Vec3f& position() const { return m_origin; }
 
   private:

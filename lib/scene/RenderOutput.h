@@ -19,8 +19,12 @@ enum class OutputResult {
     Alpha = 1,
     StateVariable = 3,
     PrimitiveAttribute = 4,
+    TimePerPixel = 5,
+    Wireframe = 6,
     MaterialAov = 7,
     LightAov = 8,
+    VisibilityAov = 9,
+    VarianceAov = 10,
     Cryptomatte = 13,
     Weight = 11,
     BeautyAux = 12,
@@ -63,6 +67,13 @@ struct RenderOutput {
     OutputResult result = OutputResult::Beauty;
     StateVariable stateVariable = StateVariable::N;  // result StateVariable
     std::string lpe;                                 // result LightAov
+    // Result VisibilityAov: the paths (at the first hit) whose light samples count;
+    // MoonRay's default.
+    std::string visibilityAov = "C[<T.><RS>]*[<R[DG]><TD>][LO]";
+    // Result VarianceAov: the output whose samples' variance it writes, by object name
+    // (reference_render_output) and, once the scene is built, by index into the outputs.
+    std::string referenceName;
+    int reference = -1;
     // Results MaterialAov (material_aov) and PrimitiveAttribute (primitive_attribute and
     // its type, as the expression "float:name" ... with every lobe selected).
     MaterialAovExpression materialAov;
@@ -88,10 +99,31 @@ struct RenderOutput {
 
 // Whether the result keeps its own accumulator in the film's AOV slots.
 inline bool hasAovSlot(OutputResult result) {
-    return result == OutputResult::StateVariable || result == OutputResult::LightAov ||
-           result == OutputResult::Cryptomatte || result == OutputResult::MaterialAov ||
-           result == OutputResult::PrimitiveAttribute;
+    switch (result) {
+        case OutputResult::StateVariable:
+        case OutputResult::LightAov:
+        case OutputResult::Cryptomatte:
+        case OutputResult::MaterialAov:
+        case OutputResult::PrimitiveAttribute:
+        case OutputResult::TimePerPixel:
+        case OutputResult::Wireframe:
+        case OutputResult::VisibilityAov:
+        case OutputResult::VarianceAov:
+            return true;
+        default:
+            return false;
+    }
 }
+
+// Whether a variance aov can take the output's samples: those whose pixel is the mean
+// (or sum) of values each sample gives. Ratios, counts, extremes, ids, timings, and
+// values the film makes from the whole pixel (error, weight, aux halves) are not.
+bool varianceCanReference(const RenderOutput& output);
+// Whether the output's values are colours (channels R G B by default).
+bool isColourOutput(const RenderOutput& output);
+// The values a variance aov of `reference` takes per sample: the luminance of a colour
+// (Rec. 709 weights), else each component.
+int varianceSampleValues(const RenderOutput& reference);
 
 // The deepest Cryptomatte we write (16 ranks, as Blender's), and so the most channels
 // one output has: 8 RGBA layers.

@@ -43,6 +43,10 @@ std::string defaultSingleChannel(const RenderOutput& output) {
             return stateVariableName(output.stateVariable);
         case OutputResult::MaterialAov:
         case OutputResult::PrimitiveAttribute:
+        case OutputResult::TimePerPixel:
+        case OutputResult::Wireframe:
+        case OutputResult::VisibilityAov:
+        case OutputResult::VarianceAov:
             return objectChannelName(output);
         case OutputResult::Alpha:
             return "A";
@@ -100,6 +104,10 @@ void resolve(const Film& film, const std::vector<float>& errors, const RenderOut
         case OutputResult::MaterialAov:
         case OutputResult::LightAov:
         case OutputResult::Cryptomatte:
+        case OutputResult::TimePerPixel:
+        case OutputResult::Wireframe:
+        case OutputResult::VisibilityAov:
+        case OutputResult::VarianceAov:
             return;  // in their AOV slot, above
         case OutputResult::Beauty:
             return put(film.beauty(x, y));
@@ -187,13 +195,7 @@ std::vector<std::string> channelNames(const RenderOutput& output) {
     // channel_suffix_mode "auto": R G B for colours, X Y Z for points and vectors.
     ChannelSuffixMode mode = output.suffixMode;
     if (mode == ChannelSuffixMode::Auto) {
-        const bool colour =
-            output.result == OutputResult::Beauty || output.result == OutputResult::BeautyAux ||
-            output.result == OutputResult::Albedo || output.result == OutputResult::LightAov ||
-            ((output.result == OutputResult::MaterialAov ||
-              output.result == OutputResult::PrimitiveAttribute) &&
-             output.materialAov.isColour());
-        mode = colour ? ChannelSuffixMode::Rgb : ChannelSuffixMode::Xyz;
+        mode = isColourOutput(output) ? ChannelSuffixMode::Rgb : ChannelSuffixMode::Xyz;
     }
     const char* suffixes = mode == ChannelSuffixMode::Rgb   ? "RGB"
                            : mode == ChannelSuffixMode::Xyz ? "XYZ"

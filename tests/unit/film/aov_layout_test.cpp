@@ -107,5 +107,77 @@ TEST(AovLayout, FromOutputsInSlotOrder) {
     EXPECT_EQ(layout.doublesPerPixel(), 3u + 3u);
 }
 
+// Visibility aovs: (hits, attempts) per sample; the pixel is all hits over all attempts,
+// not the mean of the samples' ratios.
+TEST(AovKinds, RatioIsHitsOverAttempts) {
+    AovSlot slot{1, MathFilter::Average, "visibility"};
+    slot.kind = AovSlot::Kind::Ratio;
+    Film film(1, 1, AovLayout({slot}));
+    EXPECT_EQ(film.layout().floatsPerSample(), 2u);
+    for (const auto& [hits, attempts] :
+         std::vector<std::pair<float, float>>{{1, 1}, {0, 1}, {0, 0}, {2, 2}}) {
+        const float v[2] = {hits, attempts};
+        film.at(0, 0).add(PixelSample{});
+        film.addAovs(0, 0, v, kMiss);
+    }
+    float out = -1.0f;
+    film.resolveAov(0, 0, 0, &out);
+    EXPECT_FLOAT_EQ(out, 3.0f / 4.0f);  // not (1 + 0 + 1) / 3
+
+    Film none(1, 1, AovLayout({slot}));
+    none.at(0, 0).add(PixelSample{});
+    const float zero[2] = {0, 0};
+    none.addAovs(0, 0, zero, kMiss);
+    none.resolveAov(0, 0, 0, &out);
+    EXPECT_EQ(out, 0.0f);  // no attempt: 0, not NaN
+}
+
+// Variance aovs: the unbiased sample variance, the largest over the components.
+TEST(AovKinds, VarianceIsTheLargestUnbiasedSampleVariance) {
+    AovSlot slot{2, MathFilter::Average, "variance"};
+    slot.kind = AovSlot::Kind::Variance;
+    Film film(1, 1, AovLayout({slot}));
+    EXPECT_EQ(film.layout().floatsPerSample(), 2u);
+    EXPECT_EQ(film.layout().doublesPerPixel(), 4u);
+    // Component 0: 1, 2, 3, 6 (mean 3, squared deviations 4 1 0 9: variance 14 / 3).
+    // Component 1: 5, 5, 5, 5 (variance 0).
+    for (float x : {1.0f, 2.0f, 3.0f, 6.0f}) {
+        const float v[2] = {x, 5.0f};
+        film.at(0, 0).add(PixelSample{});
+        film.addAovs(0, 0, v, kMiss);
+    }
+    float out = -1.0f;
+    film.resolveAov(0, 0, 0, &out);
+    EXPECT_FLOAT_EQ(out, 14.0f / 3.0f);
+
+    Film one(1, 1, AovLayout({slot}));
+    one.at(0, 0).add(PixelSample{});
+    const float v[2] = {4.0f, 1.0f};
+    one.addAovs(0, 0, v, kMiss);
+    one.resolveAov(0, 0, 0, &out);
+    EXPECT_EQ(out, 0.0f);  // one sample has no variance
+}
+
+TEST(AovKinds, LayoutOfDiagnosticAndVarianceOutputs) {
+    std::vector<RenderOutput> outputs(5);
+    outputs[0].result = OutputResult::Beauty;
+    outputs[1].result = OutputResult::TimePerPixel;
+    outputs[2].result = OutputResult::VisibilityAov;
+    outputs[3].result = OutputResult::VarianceAov;
+    outputs[3].reference = 0;
+    outputs[4].result = OutputResult::VarianceAov;
+    outputs[4].reference = 1;  // not allowed by the loader; only the layout is tested
+    outputs[4].active = false;
+    assignAovSlots(outputs);
+    const AovLayout layout = aovLayoutFor(outputs);
+    ASSERT_EQ(layout.slots().size(), 3u);
+    EXPECT_EQ(layout.slots()[0].filter, MathFilter::Sum);  // seconds add up
+    EXPECT_EQ(layout.slots()[1].kind, AovSlot::Kind::Ratio);
+    EXPECT_EQ(layout.slots()[2].kind, AovSlot::Kind::Variance);
+    EXPECT_EQ(layout.slots()[2].components, 1);  // the beauty's luminance
+    EXPECT_EQ(layout.floatsPerSample(), 1u + 2u + 1u);
+    EXPECT_EQ(layout.doublesPerPixel(), 1u + 2u + 2u);
+}
+
 }  // namespace
 }  // namespace rt

@@ -77,7 +77,8 @@ TEST(RenderOutputs, UnsupportedResultsAreSceneErrorsNamingThem) {
          "attribute 'cryptomatte_output_beauty'"},
         {R"(RenderOutput("/c") { result = "cryptomatte", math_filter = "min" })",
          "math_filter 'min' on result 'cryptomatte'"},
-        {R"(RenderOutput("/w") { result = 6 })", "result 'wireframe'"},
+        {R"(RenderOutput("/w") { result = 6, math_filter = "min" })",
+         "math_filter 'min' on result 'wireframe'"},
         {R"(RenderOutput("/m") { result = "material aov", material_aov = "G.fresnel.factor" })",
          "material_aov 'G.fresnel.factor' (the property 'factor')"},
         {R"(RenderOutput("/m") { result = "material aov", material_aov = "fresnel.color" })",
@@ -97,6 +98,55 @@ TEST(RenderOutputs, UnsupportedResultsAreSceneErrorsNamingThem) {
         EXPECT_NE(error.find(c.named), std::string::npos) << c.output << "\n" << error;
         EXPECT_NE(error.find("-ignore_unsupported_outputs"), std::string::npos) << error;
     }
+}
+
+TEST(RenderOutputs, DiagnosticVisibilityAndVarianceResults) {
+    const Scene scene = load(R"(
+RenderOutput("/time") { result = "time per pixel" }
+RenderOutput("/wire") { result = 6 }
+RenderOutput("/vis") { result = "visibility aov" }
+RenderOutput("/key") { result = 9, visibility_aov = "C<RD>L" }
+RenderOutput("/beauty") { result = "beauty" }
+RenderOutput("/beautyVar") { result = "variance aov", reference_render_output = RenderOutput("/beauty") }
+RenderOutput("/pVar") { result = 10, reference_render_output = "/P" }
+RenderOutput("/P") { result = "state variable", state_variable = "P" }
+)");
+    const auto& o = scene.outputs;
+    ASSERT_EQ(o.size(), 8u);
+    EXPECT_EQ(o[0].result, OutputResult::TimePerPixel);
+    EXPECT_EQ(o[1].result, OutputResult::Wireframe);
+    EXPECT_EQ(o[2].result, OutputResult::VisibilityAov);
+    EXPECT_EQ(o[2].visibilityAov, "C[<T.><RS>]*[<R[DG]><TD>][LO]");  // MoonRay's default
+    EXPECT_EQ(o[3].visibilityAov, "C<RD>L");
+    EXPECT_EQ(o[5].result, OutputResult::VarianceAov);
+    EXPECT_EQ(o[5].reference, 4);
+    EXPECT_EQ(o[6].reference, 7);
+    for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 7u}) EXPECT_GE(o[i].aovSlot, 0) << i;
+}
+
+TEST(RenderOutputs, VarianceAovsNeedAReferenceWithPerSampleValues) {
+    EXPECT_NE(errorOf("\nRenderOutput(\"/v\") { result = \"variance aov\" }\n")
+                  .find("scene.rdla:6: RenderOutput '/v': result 'variance aov' needs a "
+                        "reference_render_output"),
+              std::string::npos);
+    EXPECT_NE(
+        errorOf("\nRenderOutput(\"/v\") { result = 10, reference_render_output = \"/nothing\" }\n")
+            .find("scene.rdla:6: RenderOutput '/v': reference_render_output '/nothing' is not a "
+                  "RenderOutput"),
+        std::string::npos);
+    EXPECT_NE(errorOf("\nRenderOutput(\"/w\") { result = \"weight\" }\n"
+                      "RenderOutput(\"/v\") { result = 10, reference_render_output = \"/w\" }\n")
+                  .find("scene.rdla:7: RenderOutput '/v': reference_render_output '/w' has no "
+                        "per-sample variance"),
+              std::string::npos);
+    EXPECT_NE(errorOf("\nRenderOutput(\"/d\") { result = \"state variable\", state_variable = "
+                      "\"depth\", math_filter = \"min\" }\n"
+                      "RenderOutput(\"/v\") { result = 10, reference_render_output = \"/d\" }\n")
+                  .find("has no per-sample variance"),
+              std::string::npos);
+    EXPECT_NE(errorOf("\nRenderOutput(\"/x\") { result = 9, visibility_aov = \"C<RD\" }\n")
+                  .find("scene.rdla:6: "),
+              std::string::npos);
 }
 
 TEST(RenderOutputs, EveryExrCodecAndItsLevels) {
